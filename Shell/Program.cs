@@ -1,1 +1,44 @@
-return 0;
+using System.CommandLine;
+using Pure.Shell.Cli;
+using Pure.Shell.Commands;
+
+namespace Pure.Shell;
+
+public static class Program
+{
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    /// <summary>The whole CLI as a function of its arguments and writers (the end-to-end tests call this).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var verbose = new Option<bool>("--verbose") { Description = "show stack traces on errors", Recursive = true };
+        var root = new RootCommand("pure — neural networks from the perceptron to backprop, in C#")
+        {
+            TrainCommand.Create(),
+            GenerateCommand.Create(),
+        };
+        root.Options.Add(verbose);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            stderr.WriteLine($"pure: {parsed.Errors[0].Message} (try 'pure --help')");
+            return ExitCodes.BadInput;
+        }
+        var previousOut = Console.Out;
+        try
+        {
+            Console.SetOut(stdout);
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (CliException e)
+        {
+            stderr.WriteLine($"pure: {e.Message}");
+            if (parsed.GetValue(verbose)) stderr.WriteLine(e);
+            return e.ExitCode;
+        }
+        finally
+        {
+            Console.SetOut(previousOut);
+        }
+    }
+}

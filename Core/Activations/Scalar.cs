@@ -1,0 +1,34 @@
+using System.Numerics;
+
+namespace Pure.Core.Activations;
+
+/// <summary>Numerically stable scalar building blocks shared by the activation and loss kernels.</summary>
+public static class Scalar
+{
+    /// <summary>√(2/π), the GELU tanh approximation's constant (Hendrycks &amp; Gimpel 2016).</summary>
+    public const double GeluK = 0.79788456080286535588;
+
+    /// <summary>σ(z) without overflow: e^(−|z|) never exceeds 1.</summary>
+    public static T Sigmoid<T>(T z) where T : IFloatingPointIeee754<T>
+    {
+        var e = T.Exp(-T.Abs(z));
+        return z >= T.Zero ? T.One / (T.One + e) : e / (T.One + e);
+    }
+
+    /// <summary>log(1 + e^z) = max(z, 0) + log(1 + e^(−|z|)), finite for every finite z.</summary>
+    public static T Softplus<T>(T z) where T : IFloatingPointIeee754<T> =>
+        T.Max(z, T.Zero) + T.LogP1(T.Exp(-T.Abs(z)));
+
+    /// <summary>Φ(z) = ½·erfc(−z/√2), the standard normal CDF.</summary>
+    public static double NormalCdf(double z) => 0.5 * Erf.Complement(-z / Math.Sqrt(2));
+
+    /// <summary>φ(z) = e^(−z²/2)/√(2π).</summary>
+    public static double NormalPdf(double z) => Math.Exp(-0.5 * z * z) / Math.Sqrt(2 * Math.PI);
+
+    /// <summary>d/dz of ½z(1 + tanh u), u = k(z + 0.044715z³): ½(1 + t) + ½z(1 − t²)·k(1 + 3·0.044715z²).</summary>
+    public static double GeluTanhDerivative(double z)
+    {
+        var t = Math.Tanh(GeluK * (z + 0.044715 * z * z * z));
+        return 0.5 * (1 + t) + 0.5 * z * (1 - t * t) * GeluK * (1 + 3 * 0.044715 * z * z);
+    }
+}

@@ -1,0 +1,134 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+using Pure.Core.Activations;
+using Pure.Core.Losses;
+using Pure.Core.Optimisers;
+using Pure.Core.Tensors;
+
+namespace Pure.Core.Backends.Cpu;
+
+/// <summary>
+/// The CPU backend: host arrays, TensorPrimitives for elementwise work, our own GEMM. Generic over the
+/// element type so the gradient properties can run the very same kernels in double precision.
+/// Stateless: one instance can serve any number of networks.
+/// </summary>
+public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public string Name => $"cpu ({typeof(T).Name.ToLowerInvariant()})";
+
+    public DeviceBuffer<T> Allocate(int length) => new CpuBuffer<T>(length);
+
+    // A default view (no buffer) reads as an empty span: "no gradient wanted", "no optimiser state".
+    static Span<T> S(View<T> v) => v.Buffer is null ? default : ((CpuBuffer<T>)v.Buffer).Data.AsSpan(v.Offset, v.Length);
+
+    public void Upload(ReadOnlySpan<T> source, View<T> destination) => source.CopyTo(S(destination));
+    public void Download(View<T> source, Span<T> destination) => S(source).CopyTo(destination);
+    public void Copy(View<T> source, View<T> destination) => S(source).CopyTo(S(destination));
+    public void Fill(T value, View<T> destination) => S(destination).Fill(value);
+
+    public void Gemm(Transpose transA, Transpose transB, int m, int n, int k, T alpha, View<T> a, View<T> b, T beta, View<T> c) =>
+        CpuGemm.Multiply(transA, transB, m, n, k, alpha, S(a), S(b), beta, S(c));
+
+    public void AddRowVector(View<T> x, int rows, int cols, View<T> bias, View<T> destination)
+    {
+        var src = S(x);
+        var dst = S(destination);
+        var b = S(bias)[..cols];
+        for (var r = 0; r < rows; r++) TensorPrimitives.Add(src.Slice(r * cols, cols), b, dst.Slice(r * cols, cols));
+    }
+
+    public void SumRows(View<T> x, int rows, int cols, T beta, View<T> destination)
+    {
+        var src = S(x);
+        var dst = S(destination)[..cols];
+        if (beta == T.Zero) dst.Clear();
+        else if (beta != T.One) TensorPrimitives.Multiply(dst, beta, dst);
+        for (var r = 0; r < rows; r++) TensorPrimitives.Add(dst, src.Slice(r * cols, cols), dst);
+    }
+
+    public void ActivationForward(Activation f, View<T> z, View<T> a) => CpuActivations.Forward(f, S(z), S(a));
+
+    public void ActivationBackward(Activation f, View<T> z, View<T> a, View<T> da, View<T> dz) =>
+        CpuActivations.Backward(f, S(z), S(a), S(da), S(dz));
+
+    public void PReluForward(View<T> z, int rows, int cols, View<T> slope, View<T> a)
+    {
+        var zs = S(z);
+        var s = S(slope);
+        var dst = S(a);
+        for (var r = 0; r < rows; r++)
+            for (var c = 0; c < cols; c++)
+            {
+                var v = zs[r * cols + c];
+                dst[r * cols + c] = v >= T.Zero ? v : s[c] * v;
+            }
+    }
+
+    public void PReluBackward(View<T> z, int rows, int cols, View<T> slope, View<T> da, View<T> dz, View<T> dSlope)
+    {
+        var zs = S(z);
+        var s = S(slope);
+        var up = S(da);
+        var down = S(dz);
+        var ds = S(dSlope)[..cols];
+        ds.Clear();
+        for (var r = 0; r < rows; r++)
+            for (var c = 0; c < cols; c++)
+            {
+                var i = r * cols + c;
+                var v = zs[i];
+                var g = up[i];
+                if (v < T.Zero) ds[c] += g * v;
+                if (!down.IsEmpty) down[i] = v >= T.Zero ? g : s[c] * g;
+            }
+    }
+
+    public void SoftmaxForward(View<T> z, int rows, int cols, T temperature, View<T> a)
+    {
+        var src = S(z);
+        var dst = S(a);
+        for (var r = 0; r < rows; r++) Softmax.Apply(src.Slice(r * cols, cols), temperature, dst.Slice(r * cols, cols));
+    }
+
+    public void SoftmaxBackward(View<T> a, int rows, int cols, T temperature, View<T> da, View<T> dz)
+    {
+        var p = S(a);
+        var up = S(da);
+        var down = S(dz);
+        for (var r = 0; r < rows; r++)
+        {
+            var pr = p.Slice(r * cols, cols);
+            var ur = up.Slice(r * cols, cols);
+            var dr = down.Slice(r * cols, cols);
+            var dot = TensorPrimitives.Dot(ur, pr);
+            for (var c = 0; c < cols; c++) dr[c] = pr[c] * (ur[c] - dot) / temperature;
+        }
+    }
+
+    public void DropoutMask(Rng rng, T keep, View<T> mask)
+    {
+        var m = S(mask);
+        var k = double.CreateTruncating(keep);
+        var scale = T.One / keep;
+        for (var i = 0; i < m.Length; i++) m[i] = rng.Uniform((ulong)i) < k ? scale : T.Zero;
+    }
+
+    public void Multiply(View<T> x, View<T> y, View<T> destination) => TensorPrimitives.Multiply(S(x), S(y), S(destination));
+
+    public T Loss(LossKind kind, View<T> output, View<T> target, int rows, int cols, View<T> gradient) =>
+        CpuLosses.Compute(kind, S(output), S(target), rows, cols, S(gradient));
+
+    public void OptimiserStep(Optimiser optimiser, int step, View<T> parameters, View<T> gradients, View<T> state, View<T> decay) =>
+        CpuOptimiser.Step(optimiser, step, S(parameters), S(gradients), S(state), S(decay));
+
+    public void GatherRows(View<T> source, int cols, ReadOnlySpan<int> rows, View<T> destination)
+    {
+        var src = S(source);
+        var dst = S(destination);
+        for (var i = 0; i < rows.Length; i++) src.Slice(rows[i] * cols, cols).CopyTo(dst.Slice(i * cols, cols));
+    }
+
+    public void Dispose()
+    {
+    }
+}

@@ -1,0 +1,84 @@
+using System.Numerics;
+using Pure.Core.Activations;
+using Pure.Core.Losses;
+
+namespace Pure.Core.Backends.Cpu;
+
+/// <summary>Loss kernels: the mean loss and, fused into the same pass, the gradient of that mean.</summary>
+static class CpuLosses
+{
+    /// <summary>Probability clamp for BCE on probabilities (Keras' ε): log never sees 0.</summary>
+    const double ProbabilityEpsilon = 1e-7;
+
+    public static T Compute<T>(LossKind kind, ReadOnlySpan<T> o, ReadOnlySpan<T> y, int rows, int cols, Span<T> g)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var n = rows * cols;
+        var wantGradient = !g.IsEmpty;
+        var total = 0.0; // accumulate in double: a float sum over 60 000 rows loses digits
+        switch (kind)
+        {
+            case LossKind.MeanSquaredError:
+            {
+                var scale = T.CreateTruncating(2.0 / n);
+                for (var i = 0; i < n; i++)
+                {
+                    var d = o[i] - y[i];
+                    total += double.CreateTruncating(d * d);
+                    if (wantGradient) g[i] = scale * d;
+                }
+                return T.CreateTruncating(total / n);
+            }
+            case LossKind.BinaryCrossEntropy:
+            {
+                var eps = T.CreateTruncating(ProbabilityEpsilon);
+                var inv = T.CreateTruncating(1.0 / n);
+                for (var i = 0; i < n; i++)
+                {
+                    var p = T.Clamp(o[i], eps, T.One - eps);
+                    total -= double.CreateTruncating(y[i] * T.Log(p) + (T.One - y[i]) * T.Log(T.One - p));
+                    if (wantGradient) g[i] = inv * (p - y[i]) / (p * (T.One - p));
+                }
+                return T.CreateTruncating(total / n);
+            }
+            case LossKind.BceWithLogits:
+            {
+                var inv = T.CreateTruncating(1.0 / n);
+                for (var i = 0; i < n; i++)
+                {
+                    var z = o[i];
+                    // max(z, 0) − z·y + log(1 + e^(−|z|)); gradient σ(z) − y
+                    total += double.CreateTruncating(T.Max(z, T.Zero) - z * y[i] + T.LogP1(T.Exp(-T.Abs(z))));
+                    if (wantGradient) g[i] = inv * (Scalar.Sigmoid(z) - y[i]);
+                }
+                return T.CreateTruncating(total / n);
+            }
+            case LossKind.SoftmaxCrossEntropy:
+            {
+                var inv = T.CreateTruncating(1.0 / rows);
+                for (var r = 0; r < rows; r++)
+                {
+                    var z = o.Slice(r * cols, cols);
+                    var t = y.Slice(r * cols, cols);
+                    var max = T.NegativeInfinity;
+                    foreach (var v in z) max = T.Max(max, v);
+                    var sum = T.Zero;
+                    foreach (var v in z) sum += T.Exp(v - max);
+                    var lse = max + T.Log(sum);
+                    // Σ_c y_c·(lse − z_c); the gradient is p·Σy − y (p − y for a one-hot row)
+                    var mass = T.Zero;
+                    for (var c = 0; c < cols; c++)
+                    {
+                        if (t[c] != T.Zero) total += double.CreateTruncating(t[c] * (lse - z[c]));
+                        mass += t[c];
+                    }
+                    if (!wantGradient) continue;
+                    var gr = g.Slice(r * cols, cols);
+                    for (var c = 0; c < cols; c++) gr[c] = inv * (T.Exp(z[c] - lse) * mass - t[c]);
+                }
+                return T.CreateTruncating(total / rows);
+            }
+            default: throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown loss");
+        }
+    }
+}

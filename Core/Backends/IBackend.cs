@@ -1,0 +1,76 @@
+using System.Numerics;
+using Pure.Core.Activations;
+using Pure.Core.Losses;
+using Pure.Core.Optimisers;
+using Pure.Core.Tensors;
+
+namespace Pure.Core.Backends;
+
+/// <summary>
+/// The seam between layers and kernels: a short list of operations over backend buffers, in the style of
+/// Math.NET's provider interface (flat row-major arrays, explicit dimensions, inputs first, destination last).
+/// Every layer, loss and optimiser speaks only to this interface, so the same network runs on any backend.
+/// A destination may alias an input only where the operation says so.
+/// </summary>
+public interface IBackend<T> : IDisposable where T : unmanaged, IFloatingPointIeee754<T>
+{
+    string Name { get; }
+
+    DeviceBuffer<T> Allocate(int length);
+    void Upload(ReadOnlySpan<T> source, View<T> destination);
+    void Download(View<T> source, Span<T> destination);
+    void Copy(View<T> source, View<T> destination);
+    void Fill(T value, View<T> destination);
+
+    /// <summary>
+    /// C = α·op(A)·op(B) + β·C with op(A) m×k, op(B) k×n, C m×n, all row-major (BLAS sgemm's contract;
+    /// β = 0 ignores C's old contents, NaN included).
+    /// </summary>
+    void Gemm(Transpose transA, Transpose transB, int m, int n, int k, T alpha, View<T> a, View<T> b, T beta, View<T> c);
+
+    /// <summary>dst[r, c] = x[r, c] + bias[c]; dst may be x.</summary>
+    void AddRowVector(View<T> x, int rows, int cols, View<T> bias, View<T> destination);
+
+    /// <summary>dst[c] = β·dst[c] + Σ_r x[r, c] (the bias gradient).</summary>
+    void SumRows(View<T> x, int rows, int cols, T beta, View<T> destination);
+
+    /// <summary>a = f(z) elementwise; a may be z.</summary>
+    void ActivationForward(Activation f, View<T> z, View<T> a);
+
+    /// <summary>dz = da ⊙ f′(z) (a = f(z) is given for the kinds that reuse it); dz may be da.</summary>
+    void ActivationBackward(Activation f, View<T> z, View<T> a, View<T> da, View<T> dz);
+
+    /// <summary>a[r, c] = z ≥ 0 ? z : slope[c]·z (PReLU, one learnable slope per unit).</summary>
+    void PReluForward(View<T> z, int rows, int cols, View<T> slope, View<T> a);
+
+    /// <summary>dz = da ⊙ (z ≥ 0 ? 1 : slope); dSlope[c] = Σ_r da·min(z, 0) (overwritten).</summary>
+    void PReluBackward(View<T> z, int rows, int cols, View<T> slope, View<T> da, View<T> dz, View<T> dSlope);
+
+    /// <summary>Row-wise softmax of z/T, computed stably (subtract the row max); a may be z.</summary>
+    void SoftmaxForward(View<T> z, int rows, int cols, T temperature, View<T> a);
+
+    /// <summary>dz = (a ⊙ (da − ⟨da, a⟩_row)) / T: the softmax Jacobian-vector product.</summary>
+    void SoftmaxBackward(View<T> a, int rows, int cols, T temperature, View<T> da, View<T> dz);
+
+    /// <summary>Inverted-dropout mask: each entry is 1/keep with probability keep, else 0, drawn from <paramref name="rng"/>.</summary>
+    void DropoutMask(Rng rng, T keep, View<T> mask);
+
+    /// <summary>dst = x ⊙ y elementwise; dst may be x or y.</summary>
+    void Multiply(View<T> x, View<T> y, View<T> destination);
+
+    /// <summary>
+    /// The mean loss of <paramref name="output"/> against <paramref name="target"/> (rows×cols), and, unless
+    /// <paramref name="gradient"/> is empty, the gradient of that mean with respect to the output.
+    /// </summary>
+    T Loss(LossKind kind, View<T> output, View<T> target, int rows, int cols, View<T> gradient);
+
+    /// <summary>
+    /// One optimiser step in place: parameters and state (slots × n) move, gradients are read.
+    /// <paramref name="decay"/> holds 1 for parameters that weight decay / L2 applies to, 0 elsewhere.
+    /// <paramref name="step"/> counts from 1 (Adam's bias correction).
+    /// </summary>
+    void OptimiserStep(Optimiser optimiser, int step, View<T> parameters, View<T> gradients, View<T> state, View<T> decay);
+
+    /// <summary>dst row i = source row rows[i] (cols wide).</summary>
+    void GatherRows(View<T> source, int cols, ReadOnlySpan<int> rows, View<T> destination);
+}

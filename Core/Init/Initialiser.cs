@@ -1,0 +1,51 @@
+using System.Numerics;
+using Pure.Core.Tensors;
+
+namespace Pure.Core.Init;
+
+/// <summary>
+/// How a parameter tensor is filled at the start. <see cref="Scale"/> is the constant, the uniform bound,
+/// the normal standard deviation, or the gain of the fan-based schemes (PyTorch's <c>calculate_gain</c>:
+/// 1 linear/sigmoid, 5/3 tanh, √2 ReLU, √(2/(1+α²)) Leaky ReLU). For a (out, in) weight, fan_in = in and
+/// fan_out = out.
+/// </summary>
+public sealed record Initialiser(InitKind Kind, double Scale, string Name)
+{
+    /// <summary>Standard deviation of the distribution for the given fans (0 for a constant).</summary>
+    public double StdDev(int fanIn, int fanOut) => Kind switch
+    {
+        InitKind.Constant => 0,
+        InitKind.Uniform => Scale / Math.Sqrt(3),
+        InitKind.Normal => Scale,
+        // Glorot & Bengio 2010: Var = gain²·2/(fan_in + fan_out)
+        InitKind.XavierUniform or InitKind.XavierNormal => Scale * Math.Sqrt(2.0 / (fanIn + fanOut)),
+        // He et al. 2015: Var = 2/fan_in (the gain √2 is built in)
+        InitKind.HeUniform or InitKind.HeNormal => Scale * Math.Sqrt(2.0 / fanIn),
+        // LeCun et al. 1998: Var = 1/fan_in
+        InitKind.LeCunUniform or InitKind.LeCunNormal => Scale * Math.Sqrt(1.0 / fanIn),
+        _ => throw new ArgumentOutOfRangeException(nameof(Kind)),
+    };
+
+    /// <summary>The half-width a of U(−a, a) for the uniform kinds (√3 standard deviations).</summary>
+    public double Bound(int fanIn, int fanOut) => StdDev(fanIn, fanOut) * Math.Sqrt(3);
+
+    bool IsUniform => Kind is InitKind.Uniform or InitKind.XavierUniform or InitKind.HeUniform or InitKind.LeCunUniform;
+
+    /// <summary>Fills <paramref name="destination"/> from <paramref name="rng"/>: a pure function of its inputs.</summary>
+    public void Fill<T>(Rng rng, int fanIn, int fanOut, Span<T> destination) where T : IFloatingPointIeee754<T>
+    {
+        if (Kind == InitKind.Constant)
+        {
+            destination.Fill(T.CreateTruncating(Scale));
+            return;
+        }
+        if (IsUniform)
+        {
+            var a = T.CreateTruncating(Bound(fanIn, fanOut));
+            rng.FillUniform(-a, a, destination);
+        }
+        else rng.FillNormal(T.Zero, T.CreateTruncating(StdDev(fanIn, fanOut)), destination);
+    }
+
+    public override string ToString() => Name;
+}

@@ -1,0 +1,33 @@
+using System.Numerics;
+using Pure.Core.Backends;
+
+namespace Pure.Core.Layers;
+
+/// <summary>
+/// A layer fixed to an input width: its output width, its parameters' shapes, and its forward and backward
+/// passes as calls on a backend. A plan holds configuration only, never weights or activations: those live
+/// in the buffers each pass is handed.
+/// </summary>
+public abstract class LayerPlan(string name, int inputWidth, int outputWidth)
+{
+    public string Name { get; } = name;
+    public int InputWidth { get; } = inputWidth;
+    public int OutputWidth { get; } = outputWidth;
+
+    /// <summary>This layer's parameters, laid out one after another in its slice of the parameter vector.</summary>
+    public virtual IReadOnlyList<ParamSpec> Params => [];
+
+    public int ParamCount => Params.Sum(p => p.Length);
+
+    /// <summary>Scratch memory (elements) the layer needs for a batch of <paramref name="rows"/>, kept from forward to backward.</summary>
+    public virtual int WorkspaceLength(int rows) => 0;
+
+    /// <summary>The layers inside a combinator, for diagnostics; empty for a leaf.</summary>
+    public virtual IReadOnlyList<LayerPlan> Children => [];
+
+    public abstract void Forward<T>(IBackend<T> backend, in ForwardPass<T> pass) where T : unmanaged, IFloatingPointIeee754<T>;
+
+    public abstract void Backward<T>(IBackend<T> backend, in BackwardPass<T> pass) where T : unmanaged, IFloatingPointIeee754<T>;
+
+    public override string ToString() => $"{Name} ({InputWidth}→{OutputWidth})";
+}

@@ -1,0 +1,90 @@
+using LanguageExt;
+using LanguageExt.Common;
+using Pure.Core.Init;
+using ActivationFn = Pure.Core.Activations.Activation;
+
+namespace Pure.Core.Layers;
+
+/// <summary>
+/// Layer constructors: <c>Layers.Serial(Layers.Dense(4, Inits.He), Layers.Relu, Layers.Dense(1), Layers.Sigmoid)</c>.
+/// Every constructor takes plain values and returns a <see cref="Layer"/>; widths are inferred from the input.
+/// </summary>
+public static class Layers
+{
+    /// <summary>
+    /// A fully connected layer of <paramref name="units"/> outputs. Weights default to Xavier-uniform, biases
+    /// to zero; pass <paramref name="bias"/> = <c>Inits.Constant(0.01)</c> for ReLU layers, or
+    /// <paramref name="useBias"/> = false for none.
+    /// </summary>
+    public static Layer Dense(int units, Initialiser? weights = null, Initialiser? bias = null, bool useBias = true)
+    {
+        var name = $"dense({units})";
+        return new Layer(name, inputs =>
+            units < 1 ? Error.New($"layer {name}: needs at least one unit, got {units}")
+            : inputs < 1 ? Error.New($"layer {name}: input width must be positive, got {inputs}")
+            : new DenseLayer(name, inputs, units, weights ?? Inits.Xavier, useBias ? bias ?? Inits.Zeros : null));
+    }
+
+    /// <summary>One combinator turns an elementwise function into a layer (stax's <c>elementwise</c>).</summary>
+    public static Layer Activation(ActivationFn f) => new(f.Name, width => Width(f.Name, width).Map(w => (LayerPlan)new ActivationLayer(f, w)));
+
+    public static Layer Identity { get; } = Activation(ActivationFn.Identity);
+    public static Layer Step { get; } = Activation(ActivationFn.Step);
+    public static Layer Sigmoid { get; } = Activation(ActivationFn.Sigmoid);
+    public static Layer Tanh { get; } = Activation(ActivationFn.Tanh);
+    public static Layer Relu { get; } = Activation(ActivationFn.Relu);
+    public static Layer Gelu { get; } = Activation(ActivationFn.Gelu);
+    public static Layer GeluTanh { get; } = Activation(ActivationFn.GeluTanh);
+    public static Layer Silu { get; } = Activation(ActivationFn.Silu);
+    public static Layer Swish => Silu;
+    public static Layer Softplus { get; } = Activation(ActivationFn.Softplus);
+    public static Layer LeakyRelu(double alpha = 0.01) => Activation(ActivationFn.LeakyRelu(alpha));
+    public static Layer Elu(double alpha = 1.0) => Activation(ActivationFn.Elu(alpha));
+
+    /// <summary>PReLU with one learnable slope per unit, starting at <paramref name="initialSlope"/> (He et al. 2015: 0.25).</summary>
+    public static Layer PRelu(double initialSlope = 0.25) => new("prelu", width => Width("prelu", width).Map(w => (LayerPlan)new PReluLayer(w, initialSlope)));
+
+    /// <summary>Row-wise softmax with temperature T (T &gt; 0).</summary>
+    public static Layer Softmax(double temperature = 1.0)
+    {
+        var name = $"softmax(T={temperature:G4})";
+        return new(name, width => temperature > 0 && double.IsFinite(temperature)
+            ? Width(name, width).Map(w => (LayerPlan)new SoftmaxLayer(temperature, w))
+            : Error.New($"layer {name}: temperature must be a positive number"));
+    }
+
+    /// <summary>Inverted dropout with drop probability <paramref name="rate"/> in [0, 1).</summary>
+    public static Layer Dropout(double rate)
+    {
+        var name = $"dropout({rate:G3})";
+        return new(name, width => rate is >= 0 and < 1
+            ? Width(name, width).Map(w => (LayerPlan)new DropoutLayer(rate, w))
+            : Error.New($"layer {name}: rate must be in [0, 1), got {rate}"));
+    }
+
+    /// <summary>The layers in order, as one layer. An error names the position and layer that failed.</summary>
+    public static Layer Serial(params Layer[] layers) => Serial((IEnumerable<Layer>)layers);
+
+    /// <summary>The layers in order, as one layer (F#: <c>Layers.Serial [dense; relu]</c>).</summary>
+    public static Layer Serial(IEnumerable<Layer> layers)
+    {
+        // Flatten nested Serials so that (a ∘ b) ∘ c and a ∘ (b ∘ c) are the same plan with the same names.
+        var items = layers.SelectMany(l => l.Parts.Count > 0 ? l.Parts : [l]).ToArray();
+        var name = string.Join(" → ", items.Select(l => l.Name));
+        return new Layer(name, width =>
+        {
+            if (items.Length == 0) return Error.New("serial: needs at least one layer");
+            var plans = new LayerPlan[items.Length];
+            for (var i = 0; i < items.Length; i++)
+            {
+                var failure = items[i].Plan(width).Match(p => { plans[i] = p; return null; }, e => (Error?)e);
+                if (failure is not null) return Error.New($"layer {i} ({items[i].Name}) on input width {width}: {failure.Message}");
+                width = plans[i].OutputWidth;
+            }
+            return new SerialLayer(name, plans);
+        }) { Parts = items };
+    }
+
+    static Fin<int> Width(string name, int width) =>
+        width >= 1 ? width : Error.New($"layer {name}: input width must be positive, got {width}");
+}

@@ -1,0 +1,29 @@
+using Pure.Core.Backends;
+using Pure.Core.Tensors;
+
+namespace Pure.Core.Layers;
+
+/// <summary>Training applies dropout; evaluation is deterministic.</summary>
+public enum Mode
+{
+    Train,
+    Evaluate,
+}
+
+/// <summary>
+/// The buffers of one forward call: <c>rows</c> examples of the layer's input, where to write its output,
+/// the layer's own slice of the parameter vector and of the workspace, and its random key.
+/// </summary>
+public readonly record struct ForwardPass<T>(int Rows, View<T> Input, View<T> Output, View<T> Params, View<T> Workspace, Mode Mode, Rng Rng);
+
+/// <summary>
+/// The buffers of one backward call: the forward's input and output, the upstream gradient ∂L/∂output, and
+/// where to write ∂L/∂input (a default view when nobody needs it: the first layer skips that product) and
+/// ∂L/∂params (overwritten, not accumulated).
+/// </summary>
+public readonly record struct BackwardPass<T>(
+    int Rows, View<T> Input, View<T> Output, View<T> OutputGradient, View<T> InputGradient,
+    View<T> Params, View<T> ParamGradients, View<T> Workspace, Mode Mode)
+{
+    public bool WantsInputGradient => InputGradient.Buffer is not null;
+}

@@ -1,0 +1,10 @@
+namespace Pure.Core.Optimisers;
+
+public enum OptimiserKind
+{
+    Sgd,
+    Momentum,
+    Nesterov,
+    Adam,
+    AdamW,
+}

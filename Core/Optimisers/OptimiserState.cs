@@ -1,0 +1,19 @@
+namespace Pure.Core.Optimisers;
+
+/// <summary>An optimiser's state as a value: the steps taken and its slot vectors (velocity; m then v).</summary>
+public sealed class OptimiserState
+{
+    readonly float[] slots;
+
+    internal OptimiserState(int step, float[] slots)
+    {
+        Step = step;
+        this.slots = slots;
+    }
+
+    public int Step { get; }
+    public ReadOnlySpan<float> Slots => slots;
+
+    /// <summary>The state before the first step.</summary>
+    public static OptimiserState Initial(Optimiser optimiser, int parameters) => new(0, new float[optimiser.StateSlots * parameters]);
+}

@@ -1,0 +1,49 @@
+using Pure.Core.Tensors;
+
+namespace Pure.Core.Training;
+
+/// <summary>Classification metrics over predictions and labels.</summary>
+public static class Metrics
+{
+    /// <summary>
+    /// The class of each row: for one column, 1 when the value is ≥ 0.5 (a probability) else 0; for several
+    /// columns the index of the largest (first wins on ties).
+    /// </summary>
+    public static int[] Classes(Matrix predictions)
+    {
+        var classes = new int[predictions.Rows];
+        for (var r = 0; r < predictions.Rows; r++)
+        {
+            var row = predictions.Row(r);
+            if (row.Length == 1) classes[r] = row[0] >= 0.5f ? 1 : 0;
+            else
+            {
+                var best = 0;
+                for (var c = 1; c < row.Length; c++) if (row[c] > row[best]) best = c;
+                classes[r] = best;
+            }
+        }
+        return classes;
+    }
+
+    /// <summary>The share of positions where <paramref name="predicted"/> equals <paramref name="actual"/>.</summary>
+    public static double Accuracy(ReadOnlySpan<int> predicted, ReadOnlySpan<int> actual)
+    {
+        if (predicted.Length != actual.Length) throw new ArgumentException("prediction and label counts differ");
+        if (predicted.Length == 0) return 0;
+        var hits = 0;
+        for (var i = 0; i < predicted.Length; i++) if (predicted[i] == actual[i]) hits++;
+        return (double)hits / predicted.Length;
+    }
+
+    /// <summary>Accuracy of predictions against targets of the same shape (0/1 column, or one-hot rows).</summary>
+    public static double Accuracy(Matrix predictions, Matrix targets) => Accuracy(Classes(predictions), Classes(targets));
+
+    /// <summary>counts[actual, predicted].</summary>
+    public static int[,] ConfusionMatrix(ReadOnlySpan<int> predicted, ReadOnlySpan<int> actual, int classes)
+    {
+        var counts = new int[classes, classes];
+        for (var i = 0; i < predicted.Length; i++) counts[actual[i], predicted[i]]++;
+        return counts;
+    }
+}

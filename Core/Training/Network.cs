@@ -1,0 +1,44 @@
+using LanguageExt;
+using LanguageExt.Common;
+using Pure.Core.Layers;
+using Pure.Core.Tensors;
+
+namespace Pure.Core.Training;
+
+/// <summary>A layer planned for an input width: the architecture, its parameter layout, and how to initialise it.</summary>
+public sealed class Network
+{
+    Network(Layer layer, LayerPlan plan)
+    {
+        Layer = layer;
+        Plan = plan;
+        Layout = new ParamLayout(plan.Params);
+    }
+
+    public Layer Layer { get; }
+    public LayerPlan Plan { get; }
+    public ParamLayout Layout { get; }
+    public int InputWidth => Plan.InputWidth;
+    public int OutputWidth => Plan.OutputWidth;
+
+    /// <summary>Plans <paramref name="layer"/> for <paramref name="inputWidth"/> features, or an error naming the layer.</summary>
+    public static Fin<Network> Build(Layer layer, int inputWidth) =>
+        inputWidth < 1
+            ? Error.New($"input width must be positive, got {inputWidth}")
+            : layer.Plan(inputWidth).Map(plan => new Network(layer, plan));
+
+    /// <summary>Fresh parameters: segment i is filled from <c>rng.Fold(i)</c> by its initialiser.</summary>
+    public Params Init(Rng rng)
+    {
+        var values = new float[Layout.Length];
+        var specs = Plan.Params;
+        for (var i = 0; i < specs.Count; i++)
+        {
+            var s = specs[i];
+            s.Init.Fill(rng.Fold((ulong)i), s.FanIn, s.FanOut, values.AsSpan(Layout.Segments[i].Offset, s.Length));
+        }
+        return Params.Own(Layout, values);
+    }
+
+    public override string ToString() => $"{Plan.Name}: {InputWidth}→{OutputWidth}, {Layout.Length} parameters";
+}

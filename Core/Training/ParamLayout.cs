@@ -1,0 +1,43 @@
+using Pure.Core.Layers;
+
+namespace Pure.Core.Training;
+
+/// <summary>One named, shaped segment of the flat parameter vector.</summary>
+public sealed record ParamSegment(string Name, int Offset, int Rows, int Cols, ParamKind Kind)
+{
+    public int Length => Rows * Cols;
+}
+
+/// <summary>
+/// The layout of a network's parameters over one flat vector (tinygrad's / Optax's idea): gradients and
+/// optimiser state share it, an optimiser step is a few whole-vector kernels, finite differences walk one
+/// array, and "do not decay biases" is a mask built from the segments' kinds.
+/// </summary>
+public sealed class ParamLayout
+{
+    public ParamLayout(IEnumerable<ParamSpec> specs)
+    {
+        var segments = new List<ParamSegment>();
+        var offset = 0;
+        foreach (var s in specs)
+        {
+            segments.Add(new ParamSegment(s.Name, offset, s.Rows, s.Cols, s.Kind));
+            offset += s.Length;
+        }
+        Segments = segments;
+        Length = offset;
+    }
+
+    public IReadOnlyList<ParamSegment> Segments { get; }
+    public int Length { get; }
+
+    /// <summary>1 where weight decay and L2 apply (weights), 0 elsewhere (biases, slopes).</summary>
+    public float[] DecayMask()
+    {
+        var mask = new float[Length];
+        foreach (var s in Segments.Where(s => s.Kind == ParamKind.Weight)) mask.AsSpan(s.Offset, s.Length).Fill(1);
+        return mask;
+    }
+
+    public ParamSegment? Find(string name) => Segments.FirstOrDefault(s => s.Name == name);
+}

@@ -1,0 +1,45 @@
+namespace Pure.Core.Training;
+
+/// <summary>
+/// An immutable parameter vector with its layout (also used for gradients). Reading is by span; every
+/// "change" makes a new value.
+/// </summary>
+public sealed class Params
+{
+    readonly float[] values;
+
+    Params(ParamLayout layout, float[] values)
+    {
+        Layout = layout;
+        this.values = values;
+    }
+
+    public ParamLayout Layout { get; }
+    public ReadOnlySpan<float> Values => values;
+    public int Length => values.Length;
+
+    public ReadOnlySpan<float> this[ParamSegment segment] => values.AsSpan(segment.Offset, segment.Length);
+
+    /// <summary>Wraps a freshly filled array the caller gives up (no copy).</summary>
+    internal static Params Own(ParamLayout layout, float[] values)
+    {
+        if (values.Length != layout.Length) throw new ArgumentException($"parameter vector of {values.Length}, layout needs {layout.Length}");
+        return new Params(layout, values);
+    }
+
+    /// <summary>A copy of <paramref name="values"/> with the given layout; the lengths must agree.</summary>
+    public static LanguageExt.Fin<Params> From(ParamLayout layout, ReadOnlySpan<float> values) =>
+        values.Length == layout.Length
+            ? new Params(layout, values.ToArray())
+            : LanguageExt.Common.Error.New($"the network has {layout.Length} parameters, got {values.Length}");
+
+    /// <summary>A new vector with <paramref name="edit"/> applied to a copy of the values.</summary>
+    public Params With(Action<float[]> edit)
+    {
+        var copy = (float[])values.Clone();
+        edit(copy);
+        return new Params(Layout, copy);
+    }
+
+    public float[] ToArray() => (float[])values.Clone();
+}

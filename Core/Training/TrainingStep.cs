@@ -1,0 +1,134 @@
+using LanguageExt;
+using LanguageExt.Common;
+using Pure.Core.Backends;
+using Pure.Core.Layers;
+using Pure.Core.Losses;
+using Pure.Core.Optimisers;
+using Pure.Core.Tensors;
+
+namespace Pure.Core.Training;
+
+/// <summary>
+/// A network, loss and optimiser compiled for a backend and a largest batch: one call of <see cref="Run"/> is
+/// gather → forward → loss → backward → update, and from the outside behaves as the function
+/// (state, batch) → (state′, loss). Inside it reuses buffers planned once here (activations, deltas,
+/// gradients, optimiser moments), so a steady-state step allocates nothing.
+/// </summary>
+public sealed class TrainingStep : IDisposable
+{
+    readonly IBackend<float> backend;
+    readonly DeviceBuffer<float> parameters, gradients, state, decay, inputs, targets, outputs, outputGradient, workspace;
+    int step = -1;
+
+    TrainingStep(Network network, Loss loss, Optimiser optimiser, IBackend<float> backend, int capacity)
+    {
+        Network = network;
+        Loss = loss;
+        Optimiser = optimiser;
+        BatchCapacity = capacity;
+        this.backend = backend;
+        var p = Math.Max(1, network.Layout.Length);
+        parameters = backend.Allocate(p);
+        gradients = backend.Allocate(p);
+        state = backend.Allocate(Math.Max(1, optimiser.StateSlots * network.Layout.Length));
+        decay = backend.Allocate(p);
+        backend.Upload(network.Layout.DecayMask(), decay.All.Slice(0, network.Layout.Length));
+        inputs = backend.Allocate(capacity * network.InputWidth);
+        targets = backend.Allocate(capacity * network.OutputWidth);
+        outputs = backend.Allocate(capacity * network.OutputWidth);
+        outputGradient = backend.Allocate(capacity * network.OutputWidth);
+        workspace = backend.Allocate(Math.Max(1, network.Plan.WorkspaceLength(capacity)));
+    }
+
+    public Network Network { get; }
+    public Loss Loss { get; }
+    public Optimiser Optimiser { get; }
+    public int BatchCapacity { get; }
+
+    public static Fin<TrainingStep> Compile(Network network, Loss loss, Optimiser optimiser, IBackend<float> backend, int batchCapacity)
+    {
+        if (batchCapacity < 1) return Error.New($"batch size must be positive, got {batchCapacity}");
+        if (loss.Kind == LossKind.SoftmaxCrossEntropy && network.OutputWidth < 2)
+            return Error.New($"softmax cross-entropy needs at least 2 outputs, the last layer ({network.Plan.Name}) gives {network.OutputWidth}");
+        if (!(optimiser.LearningRate > 0) || !double.IsFinite(optimiser.LearningRate))
+            return Error.New($"learning rate must be a positive number, got {optimiser.LearningRate}");
+        return new TrainingStep(network, loss, optimiser, backend, batchCapacity);
+    }
+
+    /// <summary>Uploads <paramref name="initial"/> and zeroes the optimiser state; any earlier state is consumed.</summary>
+    public TrainState Start(Params initial, Rng rng)
+    {
+        if (initial.Length != Network.Layout.Length)
+            throw new ArgumentException($"parameters of length {initial.Length} for a network of {Network.Layout.Length}");
+        backend.Upload(initial.Values, Params);
+        backend.Fill(0f, state.All);
+        step = 0;
+        return new TrainState(this, 0, rng);
+    }
+
+    /// <summary>Checks a dataset fits this step: input width and target width.</summary>
+    public Fin<DeviceDataset> Upload(Matrix features, Matrix targets) =>
+        features.Cols != Network.InputWidth
+            ? Error.New($"the data has {features.Cols} features, the network's first layer expects {Network.InputWidth}")
+            : targets.Cols != Network.OutputWidth
+                ? Error.New($"the targets have {targets.Cols} columns, the network's last layer ({Network.Plan.Name}) gives {Network.OutputWidth}")
+                : DeviceDataset.Upload(backend, features, targets);
+
+    View<float> Params => parameters.All.Slice(0, Network.Layout.Length);
+
+    /// <summary>One step on the rows <paramref name="rows"/> of <paramref name="data"/>; returns the new state and the batch's mean loss before the update.</summary>
+    public (TrainState State, float Loss) Run(TrainState current, DeviceDataset data, ReadOnlySpan<int> rows)
+    {
+        if (current.Owner != this || current.Step != step)
+            throw new InvalidOperationException("this training state was consumed by an earlier step (use the state Run returned)");
+        var n = rows.Length;
+        if (n < 1 || n > BatchCapacity) throw new ArgumentOutOfRangeException(nameof(rows), $"batch of {n} rows, capacity {BatchCapacity}");
+        int inW = Network.InputWidth, outW = Network.OutputWidth;
+        var x = inputs.All.Slice(0, n * inW);
+        var y = targets.All.Slice(0, n * outW);
+        var o = outputs.All.Slice(0, n * outW);
+        var dO = outputGradient.All.Slice(0, n * outW);
+        backend.GatherRows(data.Features.All, inW, rows, x);
+        backend.GatherRows(data.Targets.All, outW, rows, y);
+
+        var key = current.Key.Fold((ulong)current.Step);
+        var grads = gradients.All.Slice(0, Network.Layout.Length);
+        Network.Plan.Forward(backend, new ForwardPass<float>(n, x, o, Params, workspace.All, Mode.Train, key));
+        var loss = backend.Loss(Loss.Kind, o, y, n, outW, dO);
+        Network.Plan.Backward(backend, new BackwardPass<float>(n, x, o, dO, default, Params, grads, workspace.All, Mode.Train));
+        var slots = Optimiser.StateSlots * Network.Layout.Length;
+        backend.OptimiserStep(Optimiser, current.Step + 1, Params, grads, slots == 0 ? default : state.All.Slice(0, slots), decay.All.Slice(0, Network.Layout.Length));
+        step = current.Step + 1;
+        return (current with { Step = step }, loss);
+    }
+
+    /// <summary>
+    /// One pass over <paramref name="order"/> (row indices, e.g. a permutation) in batches of
+    /// <paramref name="batchSize"/> (the last may be smaller); returns the new state and the mean batch loss.
+    /// </summary>
+    public (TrainState State, double MeanLoss) RunEpoch(TrainState current, DeviceDataset data, ReadOnlySpan<int> order, int batchSize)
+    {
+        var total = 0.0;
+        var batches = 0;
+        for (var start = 0; start < order.Length; start += batchSize, batches++)
+        {
+            (current, var loss) = Run(current, data, order.Slice(start, Math.Min(batchSize, order.Length - start)));
+            total += loss;
+        }
+        return (current, batches == 0 ? 0 : total / batches);
+    }
+
+    /// <summary>An immutable copy of the current parameters (for evaluation and saving).</summary>
+    public Params Freeze(TrainState current)
+    {
+        if (current.Owner != this || current.Step != step) throw new InvalidOperationException("this training state was consumed by an earlier step");
+        var values = new float[Network.Layout.Length];
+        backend.Download(Params, values);
+        return Training.Params.Own(Network.Layout, values);
+    }
+
+    public void Dispose()
+    {
+        foreach (var b in new[] { parameters, gradients, state, decay, inputs, targets, outputs, outputGradient, workspace }) b.Dispose();
+    }
+}

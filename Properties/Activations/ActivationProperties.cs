@@ -1,0 +1,135 @@
+using Pure.Core.Activations;
+using Pure.Core.Backends.Cpu;
+using Pure.Properties.Support;
+
+namespace Pure.Properties;
+
+/// <summary>Activation values, derivatives, laws and the reference table of DESIGN.md.</summary>
+public class ActivationProperties
+{
+    static readonly double[] Xs = [-3, -2, -1, 0, 1, 2, 3];
+
+    public static TheoryData<string, double[]> References => new()
+    {
+        { "gelu", [-0.004050, -0.045500, -0.158655, 0, 0.841345, 1.954500, 2.995950] },
+        { "gelu-tanh", [-0.003637, -0.045402, -0.158808, 0, 0.841192, 1.954598, 2.996363] },
+        { "silu", [-0.142278, -0.238406, -0.268941, 0, 0.731059, 1.761594, 2.857722] },
+        { "elu(1)", [-0.950213, -0.864665, -0.632121, 0, 1, 2, 3] },
+        { "softplus", [0.048587, 0.126928, 0.313262, 0.693147, 1.313262, 2.126928, 3.048587] },
+        { "sigmoid", [0.047426, 0.119203, 0.268941, 0.5, 0.731059, 0.880797, 0.952574] },
+        { "tanh", [-0.995055, -0.964028, -0.761594, 0, 0.761594, 0.964028, 0.995055] },
+        { "leaky-relu(0.01)", [-0.03, -0.02, -0.01, 0, 1, 2, 3] },
+    };
+
+    static Activation ByName(string name) => Activation.All.Single(a => a.Name == name);
+
+    [Theory]
+    [MemberData(nameof(References))]
+    public void Values_match_the_reference_table(string name, double[] expected)
+    {
+        var f = ByName(name);
+        for (var i = 0; i < Xs.Length; i++) Assert.True(Math.Abs(f.Value(Xs[i]) - expected[i]) < 1e-5 + 5e-7, $"{name}({Xs[i]}) = {f.Value(Xs[i])}, reference {expected[i]}");
+        // the float kernels, through the backend, agree too
+        var kernel = new float[Xs.Length];
+        var be = new CpuBackend<float>();
+        var z = be.Allocate(Xs.Length).All;
+        be.Upload(Xs.Select(v => (float)v).ToArray(), z);
+        be.ActivationForward(f, z, z);
+        be.Download(z, kernel);
+        for (var i = 0; i < Xs.Length; i++) Assert.True(Math.Abs(kernel[i] - expected[i]) < 1e-5 + 5e-7, $"{name} kernel at {Xs[i]}: {kernel[i]}");
+    }
+
+    [SeededProperty]
+    public void Every_derivative_equals_a_central_finite_difference(Seed seed)
+    {
+        var z = -6 + 12 * seed.Rng.Uniform(0);
+        const double h = 1e-6;
+        foreach (var f in Activation.All.Where(a => a.Kind != ActivationKind.Step))
+        {
+            if (Math.Abs(z) < 1e-4 && f.Kind is ActivationKind.Relu or ActivationKind.LeakyRelu or ActivationKind.Elu) continue; // kink at 0
+            var numeric = (f.Value(z + h) - f.Value(z - h)) / (2 * h);
+            Assert.True(Math.Abs(numeric - f.Derivative(z)) <= 1e-7 * Math.Max(1, Math.Abs(numeric)),
+                $"{f.Name}′({z}) = {f.Derivative(z)}, finite difference {numeric}");
+        }
+    }
+
+    [Fact]
+    public void Step_is_heaviside_with_h0_equal_1_and_zero_derivative()
+    {
+        Assert.Equal([0.0, 1, 1], new[] { -1e-9, 0, 5 }.Select(Activation.Step.Value));
+        Assert.Equal(0, Activation.Step.Derivative(0));
+    }
+
+    [SeededProperty]
+    public void Sigmoid_is_symmetric(Seed seed)
+    {
+        var x = -20 + 40 * seed.Rng.Uniform(0);
+        Assert.Equal(1 - Activation.Sigmoid.Value(x), Activation.Sigmoid.Value(-x), 12);
+    }
+
+    [SeededProperty]
+    public void Tanh_is_a_rescaled_sigmoid(Seed seed)
+    {
+        var x = -10 + 20 * seed.Rng.Uniform(0);
+        Assert.Equal(2 * Activation.Sigmoid.Value(2 * x) - 1, Activation.Tanh.Value(x), 12);
+    }
+
+    [Fact]
+    public void Sigmoid_and_softplus_are_stable_far_out()
+    {
+        var be = new CpuBackend<float>();
+        float[] z = [-1e4f, -100, 100, 1e4f];
+        foreach (var f in new[] { Activation.Sigmoid, Activation.Softplus, Activation.Silu, Activation.Elu(), Activation.Gelu, Activation.GeluTanh })
+        {
+            var buffer = be.Allocate(4).All;
+            var grad = be.Allocate(4).All;
+            be.Upload(z, buffer);
+            var a = be.Allocate(4).All;
+            be.ActivationForward(f, buffer, a);
+            be.Fill(1f, grad);
+            be.ActivationBackward(f, buffer, a, grad, grad);
+            var values = new float[4];
+            var derivatives = new float[4];
+            be.Download(a, values);
+            be.Download(grad, derivatives);
+            Assert.All(values.Concat(derivatives), v => Assert.True(float.IsFinite(v), $"{f.Name}: {string.Join(", ", values)} / {string.Join(", ", derivatives)}"));
+        }
+        Assert.Equal(0, Activation.Sigmoid.Value(-1e4));
+        Assert.Equal(1, Activation.Sigmoid.Value(1e4));
+        Assert.Equal(1e4, Activation.Softplus.Value(1e4));
+    }
+
+    [Fact]
+    public void Maximum_derivatives_are_a_quarter_for_sigmoid_and_one_for_tanh()
+    {
+        var grid = Enumerable.Range(-4000, 8001).Select(i => i / 1000.0).ToArray();
+        Assert.Equal(0.25, grid.Max(Activation.Sigmoid.Derivative), 12);
+        Assert.Equal(1, grid.Max(Activation.Tanh.Derivative), 12);
+    }
+
+    [SeededProperty]
+    public void Span_kernels_agree_with_the_scalar_definitions(Seed seed)
+    {
+        var be = new CpuBackend<double>();
+        var z = GradientCheck.Random(seed.Rng, 17, 3);
+        foreach (var f in Activation.All)
+        {
+            var zb = be.Allocate(17).All;
+            var ab = be.Allocate(17).All;
+            var db = be.Allocate(17).All;
+            be.Upload(z, zb);
+            be.ActivationForward(f, zb, ab);
+            be.Fill(1.0, db);
+            be.ActivationBackward(f, zb, ab, db, db);
+            var a = new double[17];
+            var d = new double[17];
+            be.Download(ab, a);
+            be.Download(db, d);
+            for (var i = 0; i < 17; i++)
+            {
+                Assert.Equal(f.Value(z[i]), a[i], 12);
+                Assert.Equal(f.Derivative(z[i]), d[i], 10);
+            }
+        }
+    }
+}

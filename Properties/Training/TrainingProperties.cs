@@ -1,0 +1,137 @@
+using Pure.Core.Backends.Cpu;
+using Pure.Core.Data;
+using Pure.Core.Init;
+using Pure.Core.Layers;
+using Pure.Core.Losses;
+using Pure.Core.Optimisers;
+using Pure.Core.Tensors;
+using Pure.Core.Training;
+
+namespace Pure.Properties;
+
+/// <summary>End-to-end learning: XOR, two moons, determinism and the allocation-free step.</summary>
+public class TrainingProperties
+{
+    static readonly CpuBackend<float> Cpu = new();
+
+    /// <summary>Trains full-batch or mini-batch and returns the final parameters and the network.</summary>
+    static (Network Network, Params Params) Train(Layer layer, Dataset data, Loss loss, Optimiser optimiser, int epochs, int batch, long seed)
+    {
+        var network = Network.Build(layer, data.InputWidth).Match(n => n, e => throw new Exception(e.Message));
+        using var step = TrainingStep.Compile(network, loss, optimiser, Cpu, batch).Match(s => s, e => throw new Exception(e.Message));
+        using var device = step.Upload(data.Features, data.Targets).Match(d => d, e => throw new Exception(e.Message));
+        var rng = Rng.FromSeed(seed);
+        var state = step.Start(network.Init(rng.Fold(0)), rng.Fold(1));
+        var order = Enumerable.Range(0, data.Rows).ToArray();
+        for (var epoch = 0; epoch < epochs; epoch++)
+        {
+            if (batch < data.Rows) rng.Fold(2).Fold((ulong)epoch).Permutation(order);
+            (state, _) = step.RunEpoch(state, device, order, batch);
+        }
+        return (network, step.Freeze(state));
+    }
+
+    static double Accuracy(Network network, Params p, Loss loss, Dataset data) =>
+        Inference.Predict(Cpu, network, p, loss, data.Features).Match(m => Metrics.Accuracy(m, data.Targets), e => throw new Exception(e.Message));
+
+    [Fact]
+    public void Xor_with_sigmoid_units_and_plain_gradient_descent_is_learned_for_9_of_10_seeds()
+    {
+        var xor = Generators.Xor();
+        var layer = Layers.Serial(Layers.Dense(4, Inits.Xavier), Layers.Sigmoid, Layers.Dense(1, Inits.Xavier), Layers.Sigmoid);
+        var solved = Enumerable.Range(0, 10).Count(seed =>
+        {
+            var (net, p) = Train(layer, xor, Loss.BinaryCrossEntropy, Optimiser.Sgd(1.0), 2000, 4, seed);
+            return Accuracy(net, p, Loss.BinaryCrossEntropy, xor) == 1.0;
+        });
+        Assert.True(solved >= 9, $"XOR solved for {solved} of 10 seeds");
+    }
+
+    [Fact]
+    public void Xor_with_relu_units_and_adam_is_learned_for_9_of_10_seeds()
+    {
+        var xor = Generators.Xor();
+        // He init with a small positive bias (0.01) so that no unit starts exactly at the kink for the (0, 0) input
+        var layer = Layers.Serial(Layers.Dense(4, Inits.He, Inits.Constant(0.01)), Layers.Relu, Layers.Dense(1, Inits.Xavier), Layers.Sigmoid);
+        var solved = Enumerable.Range(0, 10).Count(seed =>
+        {
+            var (net, p) = Train(layer, xor, Loss.BinaryCrossEntropy, Optimiser.Adam(0.01), 5000, 4, seed);
+            return Accuracy(net, p, Loss.BinaryCrossEntropy, xor) == 1.0;
+        });
+        Assert.True(solved >= 9, $"XOR solved for {solved} of 10 seeds");
+    }
+
+    [Fact]
+    public void Two_moons_reach_96_percent_on_held_out_data()
+    {
+        var (train, test) = Generators.Moons(500, 0.2, Rng.FromSeed(42)).Split(0.2, Rng.FromSeed(7));
+        var layer = Layers.Serial(
+            Layers.Dense(32, Inits.He), Layers.Relu, Layers.Dense(32, Inits.He), Layers.Relu,
+            Layers.Dense(16, Inits.He), Layers.Relu, Layers.Dense(1));
+        var (net, p) = Train(layer, train, Loss.BceWithLogits, Optimiser.Adam(0.01), 200, 32, 1);
+        var accuracy = Accuracy(net, p, Loss.BceWithLogits, test);
+        Assert.True(accuracy >= 0.96, $"held-out accuracy {accuracy:P2}");
+    }
+
+    [Fact]
+    public void The_same_seed_gives_bit_identical_training()
+    {
+        var data = Generators.Moons(200, 0.2, Rng.FromSeed(3));
+        var layer = Layers.Serial(Layers.Dense(16, Inits.He), Layers.Relu, Layers.Dropout(0.2), Layers.Dense(1));
+        var (_, a) = Train(layer, data, Loss.BceWithLogits, Optimiser.AdamW(0.01), 20, 16, 5);
+        var (_, b) = Train(layer, data, Loss.BceWithLogits, Optimiser.AdamW(0.01), 20, 16, 5);
+        var (_, c) = Train(layer, data, Loss.BceWithLogits, Optimiser.AdamW(0.01), 20, 16, 6);
+        Assert.Equal(a.ToArray(), b.ToArray());
+        Assert.NotEqual(a.ToArray(), c.ToArray());
+    }
+
+    [Fact]
+    public void A_steady_state_step_allocates_nothing()
+    {
+        var data = Generators.Spirals(100, 3, 0.2, Rng.FromSeed(1));
+        var targets = OneHot.Encode(data.Targets.Span.ToArray().Select(v => (int)v).ToArray(), 3);
+        var layer = Layers.Serial(Layers.Dense(32, Inits.He), Layers.Relu, Layers.Dropout(0.1), Layers.Dense(16), Layers.PRelu(), Layers.Dense(3));
+        var network = Network.Build(layer, 2).Match(n => n, e => throw new Exception(e.Message));
+        using var step = TrainingStep.Compile(network, Loss.SoftmaxCrossEntropy, Optimiser.Adam(0.01), Cpu, 32).Match(s => s, e => throw new Exception(e.Message));
+        using var device = step.Upload(data.Features, targets).Match(d => d, e => throw new Exception(e.Message));
+        var state = step.Start(network.Init(Rng.FromSeed(1)), Rng.FromSeed(2));
+        var rows = Enumerable.Range(0, 32).ToArray();
+        for (var i = 0; i < 50; i++) (state, _) = step.Run(state, device, rows); // warm-up: tier-up, lazy statics
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++) (state, _) = step.Run(state, device, rows);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void A_consumed_state_cannot_be_used_again()
+    {
+        var xor = Generators.Xor();
+        var network = Network.Build(Layers.Dense(1), 2).Match(n => n, e => throw new Exception(e.Message));
+        using var step = TrainingStep.Compile(network, Loss.BceWithLogits, Optimiser.Sgd(0.1), Cpu, 4).Match(s => s, e => throw new Exception(e.Message));
+        using var device = step.Upload(xor.Features, xor.Targets).Match(d => d, e => throw new Exception(e.Message));
+        var first = step.Start(network.Init(Rng.FromSeed(1)), Rng.FromSeed(2));
+        var (second, _) = step.Run(first, device, [0, 1, 2, 3]);
+        Assert.Throws<InvalidOperationException>(() => step.Run(first, device, [0, 1, 2, 3]));
+        Assert.Equal(1, second.Step);
+    }
+
+    [Fact]
+    public void Training_lowers_the_loss_and_the_loss_matches_an_evaluation_pass()
+    {
+        var data = Generators.Moons(100, 0.1, Rng.FromSeed(2));
+        var layer = Layers.Serial(Layers.Dense(8, Inits.He), Layers.Tanh, Layers.Dense(1));
+        var network = Network.Build(layer, 2).Match(n => n, e => throw new Exception(e.Message));
+        var initial = network.Init(Rng.FromSeed(4));
+        using var step = TrainingStep.Compile(network, Loss.BceWithLogits, Optimiser.Sgd(0.5), Cpu, 100).Match(s => s, e => throw new Exception(e.Message));
+        using var device = step.Upload(data.Features, data.Targets).Match(d => d, e => throw new Exception(e.Message));
+        var state = step.Start(initial, Rng.FromSeed(1));
+        var all = Enumerable.Range(0, 100).ToArray();
+        (state, var firstLoss) = step.Run(state, device, all);
+        var evaluated = Inference.Loss(Cpu, network, initial, Loss.BceWithLogits, data.Features, data.Targets).Match(l => l, e => throw new Exception(e.Message));
+        Assert.Equal(evaluated, firstLoss, 5);
+        for (var i = 0; i < 200; i++) (state, _) = step.Run(state, device, all);
+        var after = Inference.Loss(Cpu, network, step.Freeze(state), Loss.BceWithLogits, data.Features, data.Targets).Match(l => l, e => throw new Exception(e.Message));
+        Assert.True(after < 0.5 * firstLoss, $"loss {firstLoss} → {after}");
+    }
+}

@@ -1,0 +1,24 @@
+namespace Pure.Shell.Cli;
+
+/// <summary>Writes go to a temporary file beside the target, then a rename: never a half-written file.</summary>
+public static class AtomicFile
+{
+    public static void WriteAllText(string path, string contents) => Write(path, tmp => File.WriteAllText(tmp, contents));
+
+    public static void Write(string path, Action<string> writeTemporary)
+    {
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(directory)) throw new CliException($"{path}: the folder {directory} does not exist");
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            writeTemporary(temporary);
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+}

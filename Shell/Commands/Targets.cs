@@ -1,0 +1,38 @@
+using System.Globalization;
+using Pure.Core.Data;
+using Pure.Core.Tensors;
+using Pure.Shell.Cli;
+using Pure.Shell.Csv;
+
+namespace Pure.Shell.Commands;
+
+/// <summary>Label strings mapped to class indices (numeric order when every label is a number) or to regression values.</summary>
+public sealed record Targets(Matrix Values, string[] ClassNames, int[] Classes)
+{
+    public bool IsClassification => ClassNames.Length > 0;
+
+    public static Targets For(LabelledTable table, string task)
+    {
+        if (task == "regression")
+        {
+            var values = new float[table.Rows];
+            for (var i = 0; i < table.Rows; i++)
+                if (!float.TryParse(table.Labels[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !float.IsFinite(values[i]))
+                    throw new CliException($"{table.Path}:{table.LabelLines[i]}: column '{table.LabelName}': '{table.Labels[i]}' is not a number (regression needs numeric targets)");
+            return new Targets(Matrix.Column(values), [], []);
+        }
+        var distinct = table.Labels.Distinct().ToArray();
+        var numeric = distinct.All(l => double.TryParse(l, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
+        var names = numeric
+            ? distinct.OrderBy(l => double.Parse(l, CultureInfo.InvariantCulture)).ToArray()
+            : distinct.OrderBy(l => l, StringComparer.Ordinal).ToArray();
+        if (names.Length < 2)
+            throw new CliException($"{table.Path}: column '{table.LabelName}' has a single class ('{names[0]}'): nothing to classify");
+        var index = names.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i);
+        var classes = table.Labels.Select(l => index[l]).ToArray();
+        var matrix = names.Length == 2
+            ? Matrix.Column(classes.Select(c => (float)c).ToArray())
+            : OneHot.Encode(classes, names.Length);
+        return new Targets(matrix, names, classes);
+    }
+}

@@ -1,0 +1,8 @@
+namespace Pure.Shell.Csv;
+
+/// <summary>A CSV file read into numeric feature columns and one raw label column.</summary>
+public sealed record LabelledTable(string Path, IReadOnlyList<string> FeatureNames, string LabelName, float[] Features, string[] Labels, int[] LabelLines)
+{
+    public int Rows => Labels.Length;
+    public int Width => FeatureNames.Count;
+}
