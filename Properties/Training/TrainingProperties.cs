@@ -14,22 +14,9 @@ public class TrainingProperties
 {
     static readonly CpuBackend<float> Cpu = new();
 
-    /// <summary>Trains full-batch or mini-batch and returns the final parameters and the network.</summary>
-    static (Network Network, Params Params) Train(Layer layer, Dataset data, Loss loss, Optimiser optimiser, int epochs, int batch, long seed)
-    {
-        var network = Network.Build(layer, data.InputWidth).Match(n => n, e => throw new Exception(e.Message));
-        using var step = TrainingStep.Compile(network, loss, optimiser, Cpu, batch).Match(s => s, e => throw new Exception(e.Message));
-        using var device = step.Upload(data.Features, data.Targets).Match(d => d, e => throw new Exception(e.Message));
-        var rng = Rng.FromSeed(seed);
-        var state = step.Start(network.Init(rng.Fold(0)), rng.Fold(1));
-        var order = Enumerable.Range(0, data.Rows).ToArray();
-        for (var epoch = 0; epoch < epochs; epoch++)
-        {
-            if (batch < data.Rows) rng.Fold(2).Fold((ulong)epoch).Permutation(order);
-            (state, _) = step.RunEpoch(state, device, order, batch);
-        }
-        return (network, step.Freeze(state));
-    }
+    static (Network Network, Params Params) Train(Layer layer, Dataset data, Loss loss, Optimiser optimiser, int epochs, int batch, long seed) =>
+        Pure.Core.Training.Train.Fit(layer, data, loss, optimiser, epochs, batch, seed, Cpu)
+            .Match(m => (m.Network, m.Params), e => throw new Exception(e.Message));
 
     static double Accuracy(Network network, Params p, Loss loss, Dataset data) =>
         Inference.Predict(Cpu, network, p, loss, data.Features).Match(m => Metrics.Accuracy(m, data.Targets), e => throw new Exception(e.Message));

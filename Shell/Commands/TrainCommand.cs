@@ -60,7 +60,7 @@ public static class TrainCommand
 
         var rng = Rng.FromSeed(recipe.Seed);
         var state = step.Start(network.Init(rng.Fold(0)), rng.Fold(1));
-        var order = new int[table.Rows];
+        var order = Enumerable.Range(0, table.Rows).ToArray();
         var interval = printEvery ?? (recipe.Epochs <= 100 ? 1 : recipe.Epochs / 100);
         output.WriteLine($"{path}: {table.Rows} rows, {table.Width} features, " +
                          (targets.IsClassification ? $"{targets.ClassNames.Length} classes ({string.Join(", ", targets.ClassNames)})" : "regression"));
@@ -68,7 +68,7 @@ public static class TrainCommand
         double meanLoss = 0, accuracy = 0;
         for (var epoch = 1; epoch <= recipe.Epochs; epoch++)
         {
-            rng.Fold(2).Fold((ulong)epoch).Permutation(order);
+            if (step.BatchCapacity < table.Rows) rng.Fold(2).Fold((ulong)epoch).Permutation(order);
             (state, meanLoss) = step.RunEpoch(state, data, order, recipe.BatchSize);
             if (!double.IsFinite(meanLoss))
                 throw new CliException($"epoch {epoch}: the loss became {meanLoss}; the run diverged — try a lower learning rate (--lr)", ExitCodes.Failed);

@@ -1,0 +1,22 @@
+using LanguageExt;
+using Pure.Core.Backends;
+using Pure.Core.Backends.Cpu;
+using Pure.Core.Losses;
+using Pure.Core.Tensors;
+
+namespace Pure.Core.Training;
+
+/// <summary>A trained network as an immutable value: architecture, loss (and so its output link) and parameters.</summary>
+public sealed record Model(Network Network, Loss Loss, Params Params)
+{
+    /// <summary>Predictions (probabilities for classification, values for regression) on the CPU unless a backend is given.</summary>
+    public Fin<Matrix> Predict(Matrix x, IBackend<float>? backend = null) =>
+        Inference.Predict(backend ?? new CpuBackend<float>(), Network, Params, Loss, x);
+
+    /// <summary>The predicted class of each row.</summary>
+    public Fin<int[]> Classify(Matrix x, IBackend<float>? backend = null) => Predict(x, backend).Map(Metrics.Classes);
+
+    /// <summary>Accuracy against targets shaped like the training targets (a 0/1 column or one-hot rows).</summary>
+    public Fin<double> Accuracy(Matrix x, Matrix targets, IBackend<float>? backend = null) =>
+        Predict(x, backend).Map(p => Metrics.Accuracy(p, targets));
+}

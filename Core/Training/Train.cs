@@ -1,0 +1,52 @@
+using LanguageExt;
+using Pure.Core.Backends;
+using Pure.Core.Backends.Cpu;
+using Pure.Core.Data;
+using Pure.Core.Layers;
+using Pure.Core.Losses;
+using Pure.Core.Optimisers;
+using Pure.Core.Tensors;
+
+namespace Pure.Core.Training;
+
+/// <summary>
+/// Training as one function of its inputs: (layer, data, loss, optimiser, epochs, batch, seed) → model. The
+/// same seed gives the same model on the CPU. Key use: <c>seed</c> → Fold(0) initial parameters, Fold(1)
+/// dropout masks, Fold(2).Fold(epoch) the epoch's shuffle (full-batch runs keep the data's order).
+/// </summary>
+public static class Train
+{
+    public static Fin<Model> Fit(Layer layer, Dataset data, Loss loss, Optimiser optimiser, int epochs,
+        int batchSize = 32, long seed = 0, IBackend<float>? backend = null) =>
+        from network in Network.Build(layer, data.InputWidth)
+        from model in Fit(network, network.Init(Rng.FromSeed(seed).Fold(0)), data, loss, optimiser, epochs, batchSize, seed, backend)
+        select model;
+
+    /// <summary>Continues from given parameters.</summary>
+    public static Fin<Model> Fit(Network network, Params initial, Dataset data, Loss loss, Optimiser optimiser, int epochs,
+        int batchSize = 32, long seed = 0, IBackend<float>? backend = null)
+    {
+        backend ??= new CpuBackend<float>();
+        var batch = Math.Max(1, Math.Min(batchSize, data.Rows));
+        return TrainingStep.Compile(network, loss, optimiser, backend, batch).Bind(step =>
+        {
+            using (step)
+                return step.Upload(data.Features, data.Targets).Map(device =>
+                {
+                    using (device)
+                    {
+                        var rng = Rng.FromSeed(seed);
+                        var state = step.Start(initial, rng.Fold(1));
+                        var order = new int[data.Rows];
+                        for (var i = 0; i < order.Length; i++) order[i] = i;
+                        for (var epoch = 1; epoch <= epochs; epoch++)
+                        {
+                            if (batch < data.Rows) rng.Fold(2).Fold((ulong)epoch).Permutation(order);
+                            (state, _) = step.RunEpoch(state, device, order, batch);
+                        }
+                        return new Model(network, loss, step.Freeze(state));
+                    }
+                });
+        });
+    }
+}
