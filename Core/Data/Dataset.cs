@@ -4,8 +4,12 @@ using Pure.Core.Tensors;
 
 namespace Pure.Core.Data;
 
-/// <summary>Features and targets with one row per example. Every operation returns a new dataset.</summary>
-public sealed class Dataset
+/// <summary>
+/// Examples as two row-aligned matrices: row i of <see cref="Features"/> is the input whose expected output is
+/// row i of <see cref="Targets"/>. Only <see cref="Create"/> makes one, so the alignment always holds; every
+/// operation (shuffle, split, take, batch) moves feature and target rows together.
+/// </summary>
+public sealed record Dataset
 {
     Dataset(Matrix features, Matrix targets)
     {
@@ -13,50 +17,65 @@ public sealed class Dataset
         Targets = targets;
     }
 
+    /// <summary>One input per row.</summary>
     public Matrix Features { get; }
+
+    /// <summary>One expected output per row (a class index, a one-hot row or real values).</summary>
     public Matrix Targets { get; }
+
+    /// <summary>The number of examples.</summary>
     public int Rows => Features.Rows;
+
+    /// <summary>The number of input values per example.</summary>
     public int InputWidth => Features.Cols;
+
+    /// <summary>The number of target values per example.</summary>
     public int TargetWidth => Targets.Cols;
 
-    public static Fin<Dataset> Create(Matrix features, Matrix targets) =>
-        features.Rows == targets.Rows
+    /// <summary>A dataset, or an error naming both row counts when they differ (data from outside can be wrong).</summary>
+    public static Fin<Dataset> Create(Matrix features, Matrix targets)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(targets);
+        return features.Rows == targets.Rows
             ? new Dataset(features, targets)
-            : Error.New($"features have {features.Rows} rows but targets have {targets.Rows}");
+            : Error.New($"features have {features.Rows} rows but targets have {targets.Rows} rows");
+    }
 
-    /// <summary>For generators, whose rows agree by construction.</summary>
-    internal static Dataset Of(Matrix features, Matrix targets) =>
-        Create(features, targets).Match(d => d, e => throw new InvalidOperationException(e.Message));
-
-    /// <summary>The rows named by <paramref name="rows"/>, in that order.</summary>
+    /// <summary>The rows named by <paramref name="rows"/>, in that order (a gather; repeats are allowed).</summary>
     public Dataset Take(ReadOnlySpan<int> rows) => new(Features.GatherRows(rows), Targets.GatherRows(rows));
 
-    /// <summary>The rows in a seeded random order (features and targets stay paired).</summary>
+    /// <summary>The same examples in an order drawn from <paramref name="rng"/>; pairs stay together.</summary>
     public Dataset Shuffle(Rng rng) => Take(rng.Permutation(Rows));
 
     /// <summary>
-    /// A shuffled split: the validation part gets round(fraction·rows) rows, the training part the rest.
+    /// Shuffles, then puts the first round(fraction·rows) examples (midpoints away from zero) in the validation
+    /// set and the rest in the training set, so the two are disjoint and together hold every row once. A
+    /// fraction outside [0, 1) is a caller bug, hence an exception rather than an error value.
     /// </summary>
     public (Dataset Train, Dataset Validation) Split(double validationFraction, Rng rng)
     {
-        if (validationFraction is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(validationFraction), "must be in [0, 1)");
+        if (!(validationFraction >= 0 && validationFraction < 1)) // written so that NaN is refused too
+            throw new ArgumentOutOfRangeException(nameof(validationFraction), validationFraction, "must lie in [0, 1)");
         var order = rng.Permutation(Rows);
         var validation = (int)Math.Round(validationFraction * Rows, MidpointRounding.AwayFromZero);
         return (Take(order.AsSpan(validation)), Take(order.AsSpan(0, validation)));
     }
 
-    /// <summary>Consecutive batches of <paramref name="size"/> rows; the last may be smaller.</summary>
+    /// <summary>Consecutive batches of <paramref name="size"/> rows in order; the last may be smaller.</summary>
     public IEnumerable<Dataset> Batches(int size)
     {
-        if (size < 1) throw new ArgumentOutOfRangeException(nameof(size), "must be positive");
-        for (var start = 0; start < Rows; start += size)
+        // Checked here, not inside the iterator, so a bad size fails at the call rather than at first use.
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        return Enumerate(this, size);
+
+        static IEnumerable<Dataset> Enumerate(Dataset data, int size)
         {
-            var count = Math.Min(size, Rows - start);
-            yield return new Dataset(Features.Slice(start, count), Targets.Slice(start, count));
+            for (var start = 0; start < data.Rows; start += size)
+            {
+                var count = Math.Min(size, data.Rows - start);
+                yield return new Dataset(data.Features.Slice(start, count), data.Targets.Slice(start, count));
+            }
         }
     }
-
-    /// <summary>Targets of class indices (one column) replaced by one-hot rows.</summary>
-    public Dataset OneHot(int classes) =>
-        new(Features, Data.OneHot.Encode(Targets.Span.ToArray().Select(v => (int)v).ToArray(), classes));
 }

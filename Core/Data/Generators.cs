@@ -1,157 +1,219 @@
+using System.Numerics;
 using Pure.Core.Tensors;
 
 namespace Pure.Core.Data;
 
 /// <summary>
-/// Synthetic datasets. Targets are one column: the class index (0, 1, …) or, for <see cref="Sine"/>, the value.
-/// Every generator is a pure function of its arguments and key.
+/// Small synthetic datasets for checking that a network can learn at all. Classification sets have a single
+/// target column holding the class index (0, 1, 2, … as float); <see cref="Sine"/> holds the real value. Every
+/// random number comes from the given key, so the same key gives a bit-identical dataset. Bad arguments are
+/// programming errors here, so they throw <see cref="ArgumentOutOfRangeException"/>.
 /// </summary>
 public static class Generators
 {
-    static readonly float[] Corners = [0, 0, 0, 1, 1, 0, 1, 1];
+    static readonly float[] GateInputs = [0, 0, 0, 1, 1, 0, 1, 1];
 
-    static Dataset Gate(Func<bool, bool, bool> gate) => Dataset.Of(
-        Matrix.From(4, 2, Corners).Match(m => m, e => throw new InvalidOperationException(e.Message)),
-        Matrix.Column([.. Enumerable.Range(0, 4).Select(i => gate(Corners[2 * i] == 1, Corners[2 * i + 1] == 1) ? 1f : 0f)]));
+    /// <summary>The AND truth table over (0,0), (0,1), (1,0), (1,1).</summary>
+    public static Dataset And() => Gate(static (a, b) => a & b);
 
-    /// <summary>The four points (0,0), (0,1), (1,0), (1,1) with a AND b.</summary>
-    public static Dataset And() => Gate((a, b) => a && b);
-    public static Dataset Or() => Gate((a, b) => a || b);
-    public static Dataset Nand() => Gate((a, b) => !(a && b));
-    public static Dataset Nor() => Gate((a, b) => !(a || b));
-    /// <summary>The classic not-linearly-separable problem (Minsky &amp; Papert 1969).</summary>
-    public static Dataset Xor() => Gate((a, b) => a ^ b);
+    /// <summary>The OR truth table over (0,0), (0,1), (1,0), (1,1).</summary>
+    public static Dataset Or() => Gate(static (a, b) => a | b);
 
-    /// <summary>All 2ⁿ bit vectors (most significant bit first) labelled with the XOR of their bits.</summary>
+    /// <summary>The NAND truth table over (0,0), (0,1), (1,0), (1,1).</summary>
+    public static Dataset Nand() => Gate(static (a, b) => !(a & b));
+
+    /// <summary>The NOR truth table over (0,0), (0,1), (1,0), (1,1).</summary>
+    public static Dataset Nor() => Gate(static (a, b) => !(a | b));
+
+    /// <summary>The XOR truth table: the classic set no single linear unit separates (Minsky &amp; Papert 1969).</summary>
+    public static Dataset Xor() => Gate(static (a, b) => a ^ b);
+
+    /// <summary>
+    /// All 2^bits vectors of bits (row i holds the binary digits of i, most significant first) labelled with their
+    /// XOR, i.e. popcount mod 2: XOR generalised, hard because flipping any one input flips the label.
+    /// </summary>
     public static Dataset Parity(int bits)
     {
-        if (bits is < 1 or > 16) throw new ArgumentOutOfRangeException(nameof(bits), "1 to 16 bits");
+        ArgumentOutOfRangeException.ThrowIfLessThan(bits, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(bits, 16);
         var rows = 1 << bits;
-        var x = Matrix.Create(rows, bits, bits, static (dst, n) =>
+        var features = Matrix.Create(rows, bits, bits, static (dst, bits) =>
         {
-            for (var i = 0; i < dst.Length / n; i++)
-                for (var b = 0; b < n; b++) dst[i * n + b] = (i >> (n - 1 - b)) & 1;
+            for (var i = 0; i < dst.Length / bits; i++)
+                for (var c = 0; c < bits; c++)
+                    dst[i * bits + c] = (i >> (bits - 1 - c)) & 1;
         });
-        var y = Matrix.Create(rows, 1, 0, static (dst, _) =>
+        var labels = Matrix.Create(rows, 1, 0, static (dst, _) =>
         {
-            for (var i = 0; i < dst.Length; i++) dst[i] = System.Numerics.BitOperations.PopCount((uint)i) & 1;
+            for (var i = 0; i < dst.Length; i++) dst[i] = BitOperations.PopCount((uint)i) & 1;
         });
-        return Dataset.Of(x, y);
+        return Pair(features, labels);
     }
 
     /// <summary>
-    /// scikit-learn's make_moons: an upper half circle (class 0) and a lower one shifted by (1, −0.5) (class
-    /// 1), N(0, noise²) added to each coordinate, rows shuffled.
+    /// Two interleaved half circles, after scikit-learn's make_moons: n/2 (rounded down) outer points
+    /// (cos t, sin t) labelled 0 and the rest inner points (1 − cos t, 1 − sin t − 0.5) labelled 1, t evenly
+    /// spaced over [0, π] with both ends; then N(0, noise²) added to each coordinate and the rows shuffled.
     /// </summary>
     public static Dataset Moons(int n, double noise, Rng rng)
     {
-        Check(n, noise);
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
+        RequireNonNegative(noise, nameof(noise));
+        var (noiseKey, shuffleKey) = rng.Split();
         var outer = n / 2;
-        var inner = n - outer;
-        var points = new float[2 * n];
+        var points = new double[2 * n];
         var labels = new float[n];
         for (var i = 0; i < outer; i++)
         {
-            var t = Math.PI * i / Math.Max(1, outer - 1);
-            (points[2 * i], points[2 * i + 1]) = ((float)Math.Cos(t), (float)Math.Sin(t));
+            var t = Linspace(0, Math.PI, outer, i, endpoint: true);
+            (points[2 * i], points[2 * i + 1]) = (Math.Cos(t), Math.Sin(t));
         }
-        for (var i = 0; i < inner; i++)
+        for (var i = 0; i < n - outer; i++)
         {
-            var t = Math.PI * i / Math.Max(1, inner - 1);
+            var t = Linspace(0, Math.PI, n - outer, i, endpoint: true);
             var r = outer + i;
-            (points[2 * r], points[2 * r + 1], labels[r]) = ((float)(1 - Math.Cos(t)), (float)(1 - Math.Sin(t) - 0.5), 1);
+            (points[2 * r], points[2 * r + 1]) = (1 - Math.Cos(t), 1 - Math.Sin(t) - 0.5);
+            labels[r] = 1;
         }
-        return Noisy(points, labels, noise, rng);
+        return Noisy(points, 2, labels, noise, noiseKey).Shuffle(shuffleKey);
     }
 
-    /// <summary>scikit-learn's make_circles: radius 1 (class 0) and radius <paramref name="factor"/> (class 1), noisy, shuffled.</summary>
+    /// <summary>
+    /// Two concentric circles, after scikit-learn's make_circles: n/2 (rounded down) points on the unit circle
+    /// labelled 0 and the rest on the circle of radius <paramref name="factor"/> (in [0, 1)) labelled 1, angles
+    /// evenly spaced over [0, 2π) without the end point; then N(0, noise²) per coordinate and the rows shuffled.
+    /// </summary>
     public static Dataset Circles(int n, double noise, double factor, Rng rng)
     {
-        Check(n, noise);
-        if (factor is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(factor), "must be in (0, 1)");
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
+        RequireNonNegative(noise, nameof(noise));
+        if (!(factor >= 0 && factor < 1))
+            throw new ArgumentOutOfRangeException(nameof(factor), factor, "must lie in [0, 1)");
+        var (noiseKey, shuffleKey) = rng.Split();
         var outer = n / 2;
-        var inner = n - outer;
-        var points = new float[2 * n];
+        var points = new double[2 * n];
         var labels = new float[n];
-        for (var i = 0; i < n; i++)
+        for (var i = 0; i < outer; i++)
         {
-            var isInner = i >= outer;
-            var k = isInner ? i - outer : i;
-            var t = 2 * Math.PI * k / (isInner ? inner : outer);
-            var r = isInner ? factor : 1;
-            (points[2 * i], points[2 * i + 1], labels[i]) = ((float)(r * Math.Cos(t)), (float)(r * Math.Sin(t)), isInner ? 1 : 0);
+            var t = Linspace(0, 2 * Math.PI, outer, i, endpoint: false);
+            (points[2 * i], points[2 * i + 1]) = (Math.Cos(t), Math.Sin(t));
         }
-        return Noisy(points, labels, noise, rng);
+        for (var i = 0; i < n - outer; i++)
+        {
+            var t = Linspace(0, 2 * Math.PI, n - outer, i, endpoint: false);
+            var r = outer + i;
+            (points[2 * r], points[2 * r + 1]) = (factor * Math.Cos(t), factor * Math.Sin(t));
+            labels[r] = 1;
+        }
+        return Noisy(points, 2, labels, noise, noiseKey).Shuffle(shuffleKey);
     }
 
-    /// <summary>CS231n's spirals: class j has radius r = 0…1 and angle t = 4j…4(j+1) + noise·N(0,1); x = (r sin t, r cos t).</summary>
+    /// <summary>
+    /// The CS231n spiral (Karpathy, "Neural Networks Case Study"): for class j, radius r = linspace(0, 1, N) and
+    /// angle t = linspace(4j, 4(j+1), N) + noise·N(0, 1), point (r·sin t, r·cos t); 0.2 is the course's noise.
+    /// Rows are grouped by class, as in the course (class j holds rows j·N … j·N + N − 1): shuffle before batching.
+    /// </summary>
     public static Dataset Spirals(int pointsPerClass, int classes, double noise, Rng rng)
     {
-        Check(pointsPerClass, noise);
-        if (classes < 2) throw new ArgumentOutOfRangeException(nameof(classes), "at least 2");
-        var n = pointsPerClass * classes;
-        var points = new float[2 * n];
+        ArgumentOutOfRangeException.ThrowIfLessThan(pointsPerClass, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(classes, 1);
+        RequireNonNegative(noise, nameof(noise));
+        var n = checked(pointsPerClass * classes);
+        var points = new double[2 * n];
         var labels = new float[n];
-        var (angles, order) = rng.Split();
         for (var j = 0; j < classes; j++)
             for (var i = 0; i < pointsPerClass; i++)
             {
-                var k = j * pointsPerClass + i;
-                var r = pointsPerClass == 1 ? 0 : (double)i / (pointsPerClass - 1);
-                var t = 4.0 * j + 4.0 * r + noise * angles.Normal((ulong)k);
-                (points[2 * k], points[2 * k + 1], labels[k]) = ((float)(r * Math.Sin(t)), (float)(r * Math.Cos(t)), j);
+                var row = j * pointsPerClass + i;
+                var r = Linspace(0, 1, pointsPerClass, i, endpoint: true);
+                var t = Linspace(4 * j, 4 * (j + 1), pointsPerClass, i, endpoint: true) + noise * rng.Normal((ulong)row);
+                (points[2 * row], points[2 * row + 1]) = (r * Math.Sin(t), r * Math.Cos(t));
+                labels[row] = j;
             }
-        return Shuffled(points, labels, order);
+        return Pair(Frozen(n, 2, Array.ConvertAll(points, p => (float)p)), Matrix.Column(labels));
     }
 
-    /// <summary>Gaussian blobs: centres uniform in [−10, 10]², n points split as evenly as possible, N(0, std²) around each.</summary>
+    /// <summary>
+    /// Isotropic Gaussian clusters, after scikit-learn's make_blobs: centres uniform in [−10, 10]² (its default
+    /// center_box), n points split as evenly as possible (the first n mod centers clusters get one extra),
+    /// N(0, std²) per coordinate around the centre, label = cluster index, rows shuffled.
+    /// </summary>
     public static Dataset Blobs(int n, int centers, double std, Rng rng)
     {
-        Check(n, std);
-        if (centers < 1) throw new ArgumentOutOfRangeException(nameof(centers), "at least 1");
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(centers, 1);
+        RequireNonNegative(std, nameof(std));
         var (centreKey, rest) = rng.Split();
-        var (noiseKey, order) = rest.Split();
-        var points = new float[2 * n];
+        var (noiseKey, shuffleKey) = rest.Split();
+        var points = new double[2 * n];
         var labels = new float[n];
-        for (var i = 0; i < n; i++)
+        var row = 0;
+        for (var k = 0; k < centers; k++)
         {
-            var c = i % centers;
-            labels[i] = c;
-            points[2 * i] = (float)(-10 + 20 * centreKey.Uniform((ulong)(2 * c)) + std * noiseKey.Normal((ulong)(2 * i)));
-            points[2 * i + 1] = (float)(-10 + 20 * centreKey.Uniform((ulong)(2 * c + 1)) + std * noiseKey.Normal((ulong)(2 * i + 1)));
+            var cx = -10 + 20 * centreKey.Uniform((ulong)(2 * k));
+            var cy = -10 + 20 * centreKey.Uniform((ulong)(2 * k + 1));
+            var count = n / centers + (k < n % centers ? 1 : 0);
+            for (var i = 0; i < count; i++, row++)
+            {
+                (points[2 * row], points[2 * row + 1]) = (cx, cy);
+                labels[row] = k;
+            }
         }
-        return Shuffled(points, labels, order);
+        return Noisy(points, 2, labels, std, noiseKey).Shuffle(shuffleKey);
     }
 
-    /// <summary>Regression: x uniform on [−π, π], y = sin x (+ noise·N(0, 1)).</summary>
+    /// <summary>
+    /// A regression set: x uniform on [−π, π] and target sin(x) + noise·N(0, 1). The target is computed from x
+    /// after rounding to float, so with no noise it is exactly sin of the stored input.
+    /// </summary>
     public static Dataset Sine(int n, Rng rng, double noise = 0)
     {
-        Check(n, noise);
-        var (xs, ys) = rng.Split();
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
+        RequireNonNegative(noise, nameof(noise));
+        var (inputKey, noiseKey) = rng.Split();
         var x = new float[n];
         var y = new float[n];
         for (var i = 0; i < n; i++)
         {
-            x[i] = (float)(-Math.PI + 2 * Math.PI * xs.Uniform((ulong)i));
-            y[i] = (float)(Math.Sin(x[i]) + noise * ys.Normal((ulong)i));
+            x[i] = (float)(-Math.PI + 2 * Math.PI * inputKey.Uniform((ulong)i));
+            y[i] = (float)(Math.Sin(x[i]) + noise * noiseKey.Normal((ulong)i));
         }
-        return Dataset.Of(Matrix.Column(x), Matrix.Column(y));
+        return Pair(Matrix.Column(x), Matrix.Column(y));
     }
 
-    static Dataset Noisy(float[] points, float[] labels, double noise, Rng rng)
+    static Dataset Gate(Func<bool, bool, bool> truth)
     {
-        var (noiseKey, order) = rng.Split();
-        for (var i = 0; i < points.Length; i++) points[i] += (float)(noise * noiseKey.Normal((ulong)i));
-        return Shuffled(points, labels, order);
+        var labels = new float[4];
+        for (var i = 0; i < 4; i++) labels[i] = truth(GateInputs[2 * i] == 1, GateInputs[2 * i + 1] == 1) ? 1 : 0;
+        return Pair(Frozen(4, 2, GateInputs), Matrix.Column(labels));
     }
 
-    static Dataset Shuffled(float[] points, float[] labels, Rng order) =>
-        Dataset.Of(Matrix.From(labels.Length, 2, points).Match(m => m, e => throw new InvalidOperationException(e.Message)), Matrix.Column(labels))
-            .Shuffle(order);
-
-    static void Check(int n, double noise)
+    /// <summary>numpy.linspace(start, stop, count, endpoint)[i]: start + i·step, the last point exactly stop.</summary>
+    static double Linspace(double start, double stop, int count, int i, bool endpoint)
     {
-        if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), "at least one point");
-        if (!(noise >= 0)) throw new ArgumentOutOfRangeException(nameof(noise), "must be ≥ 0");
+        var divisions = endpoint ? count - 1 : count;
+        if (divisions == 0) return start; // a single point: numpy returns [start]
+        return endpoint && i == count - 1 ? stop : start + i * ((stop - start) / divisions);
+    }
+
+    /// <summary>Adds N(0, noise²) to each value (the k-th value uses the key's k-th normal), then freezes as float.</summary>
+    static Dataset Noisy(double[] points, int cols, float[] labels, double noise, Rng noiseKey)
+    {
+        var values = new float[points.Length];
+        for (var k = 0; k < points.Length; k++)
+            values[k] = (float)(noise == 0 ? points[k] : points[k] + noise * noiseKey.Normal((ulong)k));
+        return Pair(Frozen(labels.Length, cols, values), Matrix.Column(labels));
+    }
+
+    static Matrix Frozen(int rows, int cols, float[] values) =>
+        Matrix.Create(rows, cols, values, static (dst, v) => v.AsSpan().CopyTo(dst));
+
+    // The generators build both matrices with the same row count, so Create cannot fail here.
+    static Dataset Pair(Matrix features, Matrix targets) => Dataset.Create(features, targets).ThrowIfFail();
+
+    static void RequireNonNegative(double value, string name)
+    {
+        if (!(value >= 0 && double.IsFinite(value)))
+            throw new ArgumentOutOfRangeException(name, value, "must be finite and non-negative");
     }
 }

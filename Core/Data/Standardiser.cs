@@ -1,63 +1,85 @@
+using System.Collections.ObjectModel;
 using Pure.Core.Tensors;
 
 namespace Pure.Core.Data;
 
 /// <summary>
-/// Per-column (x − mean)/std. Fit it on the training data only and apply the same statistics to validation
-/// and test data: fitting on everything leaks the test set into training.
+/// Per-column z-scoring, z = (x − mean) / std, so that every input has mean 0 and standard deviation 1 and no
+/// feature dominates the gradient just by its units. Fit it on the training set only and apply the same
+/// statistics to validation and test data: fitting on those would leak them into training. That choice is the
+/// caller's job.
 /// </summary>
 public sealed class Standardiser
 {
-    readonly float[] means, stds;
-
-    Standardiser(float[] means, float[] stds)
+    Standardiser(float[] means, float[] stdDevs)
     {
-        this.means = means;
-        this.stds = stds;
+        Means = Array.AsReadOnly(means);
+        StdDevs = Array.AsReadOnly(stdDevs);
     }
 
-    public IReadOnlyList<float> Means => means;
-    public IReadOnlyList<float> StdDevs => stds;
+    /// <summary>The mean of each column of the training data.</summary>
+    public IReadOnlyList<float> Means { get; }
 
-    /// <summary>Means and population standard deviations, in double; a constant column gets std 1 (it maps to 0).</summary>
+    /// <summary>The population standard deviation of each column (1 where the column was constant).</summary>
+    public IReadOnlyList<float> StdDevs { get; }
+
+    /// <summary>The number of columns this standardiser expects.</summary>
+    public int Width => Means.Count;
+
+    /// <summary>
+    /// Per-column mean and population standard deviation, √(Σ(x − mean)² / n), accumulated in double with two
+    /// passes (the one-pass Σx² − n·mean² formula cancels catastrophically). A constant column gets std 1, so it
+    /// maps to 0 rather than to 0/0 = NaN (scikit-learn's StandardScaler does the same). The results are kept
+    /// as float32, so a column whose mean is thousands of times its spread loses digits.
+    /// </summary>
     public static Standardiser Fit(Matrix training)
     {
-        var (rows, cols) = (training.Rows, training.Cols);
-        var mean = new double[cols];
-        var sq = new double[cols];
-        for (var r = 0; r < rows; r++)
+        ArgumentNullException.ThrowIfNull(training);
+        if (training.Rows < 1) throw new ArgumentOutOfRangeException(nameof(training), "cannot fit on zero rows");
+        var means = new float[training.Cols];
+        var stds = new float[training.Cols];
+        for (var c = 0; c < training.Cols; c++)
         {
-            var row = training.Row(r);
-            for (var c = 0; c < cols; c++) mean[c] += row[c];
+            var sum = 0.0;
+            for (var r = 0; r < training.Rows; r++) sum += training[r, c];
+            var mean = sum / training.Rows;
+            var squares = 0.0;
+            for (var r = 0; r < training.Rows; r++)
+            {
+                var d = training[r, c] - mean;
+                squares += d * d;
+            }
+            var std = (float)Math.Sqrt(squares / training.Rows);
+            means[c] = (float)mean;
+            stds[c] = std > 0 ? std : 1f; // also catches a std too small for float32
         }
-        for (var c = 0; c < cols; c++) mean[c] /= Math.Max(1, rows);
-        for (var r = 0; r < rows; r++)
-        {
-            var row = training.Row(r);
-            for (var c = 0; c < cols; c++) sq[c] += (row[c] - mean[c]) * (row[c] - mean[c]);
-        }
-        var std = sq.Select(s => Math.Sqrt(s / Math.Max(1, rows))).Select(s => s > 1e-12 ? (float)s : 1f).ToArray();
-        return new Standardiser(mean.Select(m => (float)m).ToArray(), std);
+        return new Standardiser(means, stds);
     }
 
-    /// <summary>Rebuilds saved statistics.</summary>
-    public static Standardiser Of(IReadOnlyList<float> means, IReadOnlyList<float> stdDevs)
+    /// <summary>Rebuilds a standardiser from saved statistics; every std must be positive and finite.</summary>
+    public static Standardiser Of(IReadOnlyList<float> means, IReadOnlyList<float> stds)
     {
-        if (means.Count != stdDevs.Count) throw new ArgumentException("means and standard deviations differ in length");
-        return new Standardiser(means.ToArray(), stdDevs.ToArray());
+        ArgumentNullException.ThrowIfNull(means);
+        ArgumentNullException.ThrowIfNull(stds);
+        if (means.Count != stds.Count)
+            throw new ArgumentException($"{means.Count} means but {stds.Count} standard deviations", nameof(stds));
+        if (stds.Any(s => !(s > 0 && float.IsFinite(s))))
+            throw new ArgumentOutOfRangeException(nameof(stds), "standard deviations must be positive and finite");
+        return new Standardiser(means.ToArray(), stds.ToArray());
     }
 
+    /// <summary>(x − mean) / std column by column, with the fitted statistics whatever data <paramref name="x"/> holds.</summary>
     public Matrix Apply(Matrix x)
     {
-        if (x.Cols != means.Length) throw new ArgumentException($"standardiser fitted on {means.Length} columns, got {x.Cols}");
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.Cols != Width)
+            throw new ArgumentException($"expected {Width} columns, got {x.Cols}", nameof(x));
         return Matrix.Create(x.Rows, x.Cols, (x, this), static (dst, s) =>
         {
-            var (m, self) = s;
-            for (var i = 0; i < dst.Length; i++)
-            {
-                var c = i % m.Cols;
-                dst[i] = (m.Span[i] - self.means[c]) / self.stds[c];
-            }
+            var (m, z) = s;
+            for (var r = 0; r < m.Rows; r++)
+                for (var c = 0; c < m.Cols; c++)
+                    dst[r * m.Cols + c] = (float)(((double)m[r, c] - z.Means[c]) / z.StdDevs[c]);
         });
     }
 }

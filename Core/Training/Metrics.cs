@@ -5,26 +5,8 @@ namespace Pure.Core.Training;
 /// <summary>Classification metrics over predictions and labels.</summary>
 public static class Metrics
 {
-    /// <summary>
-    /// The class of each row: for one column, 1 when the value is ≥ 0.5 (a probability) else 0; for several
-    /// columns the index of the largest (first wins on ties).
-    /// </summary>
-    public static int[] Classes(Matrix predictions)
-    {
-        var classes = new int[predictions.Rows];
-        for (var r = 0; r < predictions.Rows; r++)
-        {
-            var row = predictions.Row(r);
-            if (row.Length == 1) classes[r] = row[0] >= 0.5f ? 1 : 0;
-            else
-            {
-                var best = 0;
-                for (var c = 1; c < row.Length; c++) if (row[c] > row[best]) best = c;
-                classes[r] = best;
-            }
-        }
-        return classes;
-    }
+    /// <summary>The class of each row: a 1-column output ≥ 0.5 is class 1, else the first largest column.</summary>
+    public static int[] Classes(Matrix predictions) => Data.OneHot.Decode(predictions);
 
     /// <summary>The share of positions where <paramref name="predicted"/> equals <paramref name="actual"/>.</summary>
     public static double Accuracy(ReadOnlySpan<int> predicted, ReadOnlySpan<int> actual)
