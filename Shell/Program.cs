@@ -8,7 +8,7 @@ public static class Program
 {
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
-    /// <summary>The whole CLI as a function of its arguments and writers (the end-to-end tests call this).</summary>
+    /// <summary>Parses, runs, and maps a <see cref="CliException"/> to one line on stderr and its exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var verbose = new Option<bool>("--verbose") { Description = "show stack traces on errors", Recursive = true };
@@ -24,10 +24,8 @@ public static class Program
             stderr.WriteLine($"pure: {parsed.Errors[0].Message} (try 'pure --help')");
             return ExitCodes.BadInput;
         }
-        var previousOut = Console.Out;
         try
         {
-            Console.SetOut(stdout);
             return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
         catch (CliException e)
@@ -35,10 +33,6 @@ public static class Program
             stderr.WriteLine($"pure: {e.Message}");
             if (parsed.GetValue(verbose)) stderr.WriteLine(e);
             return e.ExitCode;
-        }
-        finally
-        {
-            Console.SetOut(previousOut);
         }
     }
 }

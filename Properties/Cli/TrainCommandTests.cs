@@ -1,0 +1,93 @@
+using Pure.Properties.Support;
+
+namespace Pure.Properties;
+
+/// <summary>The real <c>pure train</c> on files: results, errors with file and line, exit codes.</summary>
+public class TrainCommandTests
+{
+    [Fact]
+    public void Trains_xor_from_the_bundled_csv()
+    {
+        var r = PureProcess.Run("train", PureProcess.Data("xor.csv"), "--layers", "4", "--activation", "tanh", "--lr", "0.1", "--epochs", "500", "--batch", "4", "--print-every", "100");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("2 classes (0, 1)", r.Stdout);
+        Assert.Contains("epoch   100/500", r.Stdout);
+        Assert.Contains("final training accuracy: 100.00%", r.Stdout);
+        Assert.Equal("", r.Stderr);
+    }
+
+    [Fact]
+    public void The_same_seed_prints_the_same_run_and_another_seed_does_not()
+    {
+        string[] args = ["train", PureProcess.Data("moons.csv"), "--layers", "8", "--epochs", "3", "--dropout", "0.2"];
+        var a = PureProcess.Run([.. args, "--seed", "4"]);
+        var b = PureProcess.Run([.. args, "--seed", "4"]);
+        var c = PureProcess.Run([.. args, "--seed", "5"]);
+        Assert.Equal(a.Stdout, b.Stdout);
+        Assert.NotEqual(a.Stdout.Replace("seed 4", ""), c.Stdout.Replace("seed 5", ""));
+    }
+
+    [Fact]
+    public void String_labels_in_a_named_column_become_classes_and_softmax_is_chosen_for_three()
+    {
+        var dir = PureProcess.TempFolder();
+        var file = Path.Combine(dir, "fruit.csv");
+        var lines = new List<string> { "kind,weight,size" };
+        for (var i = 0; i < 30; i++) lines.Add($"{new[] { "apple", "pear", "plum" }[i % 3]},{i % 3 * 10 + i % 2},{i % 3}");
+        File.WriteAllLines(file, lines);
+        var r = PureProcess.Run("train", file, "--label", "kind", "--layers", "8", "--epochs", "60", "--lr", "0.05");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("3 classes (apple, pear, plum)", r.Stdout);
+        Assert.Contains("softmax-cross-entropy", r.Stdout);
+        Assert.Contains("final training accuracy: 100.00%", r.Stdout);
+    }
+
+    [Theory]
+    [InlineData("a,b,label\n1,2,0\n3,4\n", ":3: has 2 fields, the header has 3")]
+    [InlineData("a,b,label\n1,2,0\n3,x,1\n", ":3: column 'b': 'x' is not a number")]
+    [InlineData("a,b,label\n1,,0\n", ":2: column 'b': missing value")]
+    [InlineData("", "the file is empty")]
+    [InlineData("a,b,label\n1,2,0\n3,4,0\n", "has a single class ('0')")]
+    public void Malformed_csv_is_one_line_on_stderr_with_exit_code_2(string contents, string message)
+    {
+        var file = Path.Combine(PureProcess.TempFolder(), "bad.csv");
+        File.WriteAllText(file, contents);
+        var r = PureProcess.Run("train", file);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(message, r.Stderr);
+        Assert.Contains(file, r.Stderr);
+        Assert.Single(r.Stderr.Trim().Split('\n'));
+        Assert.DoesNotContain("   at ", r.Stderr);
+    }
+
+    [Fact]
+    public void A_missing_label_column_and_bad_options_are_usage_errors()
+    {
+        var missing = PureProcess.Run("train", PureProcess.Data("xor.csv"), "--label", "nope");
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("no column named 'nope'", missing.Stderr);
+        var optimiser = PureProcess.Run("train", PureProcess.Data("xor.csv"), "--optimizer", "rmsprop");
+        Assert.Equal(2, optimiser.ExitCode);
+        Assert.Contains("--optimizer: unknown 'rmsprop'", optimiser.Stderr);
+        var unknown = PureProcess.Run("train", PureProcess.Data("xor.csv"), "--epoch", "3");
+        Assert.Equal(2, unknown.ExitCode);
+    }
+
+    [Fact]
+    public void A_diverging_run_stops_with_exit_code_1_naming_the_epoch()
+    {
+        var r = PureProcess.Run("train", PureProcess.Data("moons.csv"), "--task", "regression", "--label", "x2", "--optimizer", "sgd", "--lr", "1e30", "--epochs", "5");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("epoch 1:", r.Stderr);
+        Assert.Contains("lower learning rate", r.Stderr);
+    }
+
+    [Fact]
+    public void Generate_writes_the_bundled_moons_byte_for_byte()
+    {
+        var file = Path.Combine(PureProcess.TempFolder(), "moons.csv");
+        var r = PureProcess.Run("generate", "moons", "--rows", "500", "--noise", "0.2", "--seed", "0", "--out", file);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(File.ReadAllText(PureProcess.Data("moons.csv")), File.ReadAllText(file));
+    }
+}
