@@ -13,7 +13,7 @@ public class InitProperties
     [InlineData(256, 128, 0.125)]
     [InlineData(128, 10, 0.208514)]
     public void Xavier_uniform_bounds(int fanIn, int fanOut, double bound) =>
-        Assert.Equal(bound, Inits.Xavier.Bound(fanIn, fanOut), 6);
+        Assert.Equal(bound, Inits.Xavier.Bound(fanIn, fanOut), 1e-6);
 
     [Theory]
     [InlineData(784, 0.087482, 0.050508)]
@@ -21,8 +21,8 @@ public class InitProperties
     [InlineData(128, 0.216506, 0.125)]
     public void He_bounds_and_standard_deviations(int fanIn, double uniformBound, double normalStd)
     {
-        Assert.Equal(uniformBound, Inits.HeUniform().Bound(fanIn, 1), 6);
-        Assert.Equal(normalStd, Inits.He.StdDev(fanIn, 1), 6);
+        Assert.Equal(uniformBound, Inits.HeUniform().Bound(fanIn, 1), 1e-6);
+        Assert.Equal(normalStd, Inits.He.StdDev(fanIn, 1), 1e-6);
     }
 
     public static TheoryData<string> Names => new(Inits.ByName.Keys);
