@@ -34,8 +34,8 @@ public static class TrainCommand
         };
         command.SetAction(r =>
         {
-            var recipe = new Recipe(Recipe.ParseLayers(r.GetValue(layers)!), r.GetValue(activation)!, r.GetValue(init), r.GetValue(dropout),
-                r.GetValue(optimizer)!, r.GetValue(lr), r.GetValue(epochs), r.GetValue(batch), r.GetValue(seed));
+            var architecture = new Architecture(Architecture.ParseWidths(r.GetValue(layers)!), r.GetValue(activation)!, r.GetValue(dropout), r.GetValue(init));
+            var recipe = new Recipe(architecture, r.GetValue(optimizer)!, r.GetValue(lr), r.GetValue(epochs), r.GetValue(batch), r.GetValue(seed));
             return Run(r.GetValue(file)!, r.GetValue(label), r.GetValue(task)!, recipe, r.GetValue(every), Console.Out);
         });
         return command;
@@ -51,7 +51,7 @@ public static class TrainCommand
         var raw = Matrix.From(table.Rows, table.Width, table.Features).Match(m => m, e => throw new CliException($"{path}: {e.Message}"));
         // Standardisation is fitted on the training data (here: all of it) and would be stored with the model.
         var x = Standardiser.Fit(raw).Apply(raw);
-        var layer = recipe.Network(targets.Values.Cols);
+        var layer = recipe.Architecture.Build(targets.Values.Cols);
         var network = Network.Build(layer, table.Width).Match(n => n, e => throw new CliException($"network: {e.Message}"));
         var backend = new CpuBackend<float>();
         using var step = TrainingStep.Compile(network, loss, recipe.Optimiser(), backend, Math.Min(recipe.BatchSize, table.Rows))
