@@ -14,6 +14,10 @@ public sealed class OptimiserState
     public int Step { get; }
     public ReadOnlySpan<float> Slots => slots;
 
+    /// <summary>A saved state (e.g. from a checkpoint): <paramref name="step"/> steps taken, the slot vectors back to back.</summary>
+    public static OptimiserState Of(int step, ReadOnlySpan<float> slots) =>
+        step >= 0 ? new(step, slots.ToArray()) : throw new ArgumentOutOfRangeException(nameof(step), "must be ≥ 0");
+
     /// <summary>The state before the first step.</summary>
     public static OptimiserState Initial(Optimiser optimiser, int parameters) => new(0, new float[optimiser.StateSlots * parameters]);
 }

@@ -66,6 +66,32 @@ public sealed class TrainingStep : IDisposable
         return new TrainState(this, 0, rng);
     }
 
+    /// <summary>
+    /// Resumes: uploads parameters and an optimiser state saved by <see cref="Snapshot"/>, so the next step is
+    /// exactly the one an uninterrupted run would have taken.
+    /// </summary>
+    public Fin<TrainState> Resume(Params parameters, OptimiserState optimiserState, Rng rng)
+    {
+        var slots = Optimiser.StateSlots * Network.Layout.Length;
+        if (parameters.Length != Network.Layout.Length)
+            return Error.New($"the checkpoint has {parameters.Length} parameters, the network {Network.Layout.Length}");
+        if (optimiserState.Slots.Length != slots)
+            return Error.New($"the checkpoint's optimiser state has {optimiserState.Slots.Length} values, {Optimiser.Kind} needs {slots}");
+        var state = Start(parameters, rng);
+        if (slots > 0) backend.Upload(optimiserState.Slots, this.state.All.Slice(0, slots));
+        step = optimiserState.Step;
+        return state with { Step = step };
+    }
+
+    /// <summary>Immutable copies of the parameters and the optimiser state (for checkpoints).</summary>
+    public (Params Parameters, OptimiserState Optimiser) Snapshot(TrainState current)
+    {
+        var parameters = Freeze(current);
+        var slots = new float[Optimiser.StateSlots * Network.Layout.Length];
+        if (slots.Length > 0) backend.Download(state.All.Slice(0, slots.Length), slots);
+        return (parameters, new OptimiserState(current.Step, slots));
+    }
+
     /// <summary>Checks a dataset fits this step: input width and target width.</summary>
     public Fin<DeviceDataset> Upload(Matrix features, Matrix targets) =>
         features.Cols != Network.InputWidth

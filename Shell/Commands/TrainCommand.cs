@@ -6,10 +6,11 @@ using Pure.Core.Tensors;
 using Pure.Core.Training;
 using Pure.Shell.Cli;
 using Pure.Shell.Csv;
+using Pure.Shell.Training;
 
 namespace Pure.Shell.Commands;
 
-/// <summary><c>pure train FILE.csv</c>: read, standardise, build, and run the epoch loop over the core's compiled step.</summary>
+/// <summary><c>pure train FILE.csv</c>: read, split, standardise, build, and run the epoch loop over the core's compiled step.</summary>
 public static class TrainCommand
 {
     public static Command Create()
@@ -26,69 +27,98 @@ public static class TrainCommand
         var epochs = new Option<int>("--epochs") { Description = "passes over the data", DefaultValueFactory = _ => 100 };
         var batch = new Option<int>("--batch") { Description = "mini-batch size", DefaultValueFactory = _ => 32 };
         var seed = new Option<long>("--seed") { Description = "random seed (same seed, same result)", DefaultValueFactory = _ => 0 };
-        var every = new Option<int?>("--print-every") { Description = "print every N epochs (default: every epoch up to 100 epochs, else 100 lines)" };
+        var val = new Option<double>("--val") { Description = "fraction held out for validation (e.g. 0.2)", DefaultValueFactory = _ => 0 };
+        var patience = new Option<int?>("--patience") { Description = "stop after N epochs without a better validation loss, restoring the best weights (needs --val)" };
+        var log = new Option<string?>("--log") { Description = "CSV file with one row per epoch" };
+        var quiet = new Option<bool>("--quiet") { Description = "no per-epoch output" };
+        var every = new Option<int?>("--print-every") { Description = "print every N epochs when not on a terminal (default: every epoch up to 100, else 100 lines)" };
 
         var command = new Command("train", "Train a network on a CSV file and report loss and accuracy per epoch")
         {
-            file, label, task, layers, activation, init, dropout, optimizer, lr, epochs, batch, seed, every,
+            file, label, task, layers, activation, init, dropout, optimizer, lr, epochs, batch, seed, val, patience, log, quiet, every,
         };
         command.SetAction(r =>
         {
             var architecture = new Architecture(Architecture.ParseWidths(r.GetValue(layers)!), r.GetValue(activation)!, r.GetValue(dropout), r.GetValue(init));
             var recipe = new Recipe(architecture, r.GetValue(optimizer)!, r.GetValue(lr), r.GetValue(epochs), r.GetValue(batch), r.GetValue(seed));
-            return Run(r.GetValue(file)!, r.GetValue(label), r.GetValue(task)!, recipe, r.GetValue(every), Console.Out);
+            var options = new TrainOptions(r.GetValue(val), r.GetValue(patience), r.GetValue(log), r.GetValue(quiet), r.GetValue(every));
+            return Run(r.GetValue(file)!, r.GetValue(label), r.GetValue(task)!, recipe, options, Console.Out);
         });
         return command;
     }
 
-    public static int Run(string path, string? labelColumn, string task, Recipe recipe, int? printEvery, TextWriter output)
+    public static int Run(string path, string? labelColumn, string task, Recipe recipe, TrainOptions options, TextWriter output)
     {
         recipe.Validate();
-        var loss = Recipe.LossFor(task, 2); // validates --task before reading
+        options.Validate();
+        Recipe.LossFor(task, 2); // validates --task before reading
         var table = CsvTableReader.Read(path, labelColumn);
         var targets = Targets.For(table, task);
-        loss = Recipe.LossFor(task, targets.ClassNames.Length);
+        var loss = Recipe.LossFor(task, targets.ClassNames.Length);
         var raw = Matrix.From(table.Rows, table.Width, table.Features).Match(m => m, e => throw new CliException($"{path}: {e.Message}"));
-        // Standardisation is fitted on the training data (here: all of it) and would be stored with the model.
-        var x = Standardiser.Fit(raw).Apply(raw);
-        var layer = recipe.Architecture.Build(targets.Values.Cols);
-        var network = Network.Build(layer, table.Width).Match(n => n, e => throw new CliException($"network: {e.Message}"));
-        var backend = new CpuBackend<float>();
-        using var step = TrainingStep.Compile(network, loss, recipe.Optimiser(), backend, Math.Min(recipe.BatchSize, table.Rows))
-            .Match(s => s, e => throw new CliException(e.Message));
-        using var data = step.Upload(x, targets.Values).Match(d => d, e => throw new CliException($"{path}: {e.Message}"));
-
         var rng = Rng.FromSeed(recipe.Seed);
-        var state = step.Start(network.Init(rng.Fold(0)), rng.Fold(1));
-        var order = Enumerable.Range(0, table.Rows).ToArray();
-        var interval = printEvery ?? (recipe.Epochs <= 100 ? 1 : recipe.Epochs / 100);
-        output.WriteLine($"{path}: {table.Rows} rows, {table.Width} features, " +
-                         (targets.IsClassification ? $"{targets.ClassNames.Length} classes ({string.Join(", ", targets.ClassNames)})" : "regression"));
-        output.WriteLine($"network: {network}; loss {loss}; optimizer {recipe.OptimiserName} lr {step.Optimiser.LearningRate.ToString(CultureInfo.InvariantCulture)}; batch {step.BatchCapacity}; seed {recipe.Seed}");
-        double meanLoss = 0, accuracy = 0;
-        for (var epoch = 1; epoch <= recipe.Epochs; epoch++)
-        {
-            if (step.BatchCapacity < table.Rows) rng.Fold(2).Fold((ulong)epoch).Permutation(order);
-            (state, meanLoss) = step.RunEpoch(state, data, order, recipe.BatchSize);
-            if (!double.IsFinite(meanLoss))
-                throw new CliException($"epoch {epoch}: the loss became {meanLoss}; the run diverged — try a lower learning rate (--lr)", ExitCodes.Failed);
-            if (epoch % interval == 0 || epoch == recipe.Epochs)
-            {
-                var line = $"epoch {epoch,5}/{recipe.Epochs}  loss {meanLoss:F6}";
-                if (targets.IsClassification)
-                {
-                    accuracy = TrainingAccuracy(backend, step, state, x, targets);
-                    line += $"  accuracy {accuracy * 100:F2}%";
-                }
-                output.WriteLine(line);
-            }
-        }
-        if (targets.IsClassification) output.WriteLine($"final training accuracy: {accuracy * 100:F2}% ({table.Rows} rows)");
-        else output.WriteLine($"final training loss (mse): {meanLoss:F6}");
-        return ExitCodes.Ok;
-    }
 
-    static double TrainingAccuracy(CpuBackend<float> backend, TrainingStep step, TrainState state, Matrix x, Targets targets) =>
-        Inference.Predict(backend, step.Network, step.Freeze(state), step.Loss, x)
-            .Match(p => Metrics.Accuracy(Metrics.Classes(p), targets.Classes), e => throw new CliException(e.Message));
+        // Split first, then fit the standardiser on the training part only.
+        var all = Dataset.Create(raw, targets.Values).Match(d => d, e => throw new CliException($"{path}: {e.Message}"));
+        int[] trainRows, valRows;
+        if (options.Validation > 0)
+        {
+            var order = rng.Fold(3).Permutation(table.Rows);
+            var held = (int)Math.Round(options.Validation * table.Rows, MidpointRounding.AwayFromZero);
+            if (held < 1 || held >= table.Rows) throw new CliException($"--val {options.Validation}: leaves {table.Rows - held} training and {held} validation rows of {table.Rows}");
+            (trainRows, valRows) = (order[held..], order[..held]);
+        }
+        else (trainRows, valRows) = (Enumerable.Range(0, table.Rows).ToArray(), []);
+        var train = all.Take(trainRows);
+        var standardiser = Standardiser.Fit(train.Features);
+        var trainX = standardiser.Apply(train.Features);
+        int[]? ClassesOf(int[] rows) => targets.IsClassification ? rows.Select(i => targets.Classes[i]).ToArray() : null;
+        var training = new EvaluationSet(trainX, train.Targets, ClassesOf(trainRows));
+        EvaluationSet? validation = null;
+        if (valRows.Length > 0)
+        {
+            var v = all.Take(valRows);
+            validation = new EvaluationSet(standardiser.Apply(v.Features), v.Targets, ClassesOf(valRows));
+        }
+
+        var network = Network.Build(recipe.Architecture.Build(targets.Values.Cols), table.Width).Match(n => n, e => throw new CliException($"network: {e.Message}"));
+        var backend = new CpuBackend<float>();
+        using var step = TrainingStep.Compile(network, loss, recipe.Optimiser(), backend, Math.Min(recipe.BatchSize, train.Rows))
+            .Match(s => s, e => throw new CliException(e.Message));
+        using var data = step.Upload(trainX, train.Targets).Match(d => d, e => throw new CliException($"{path}: {e.Message}"));
+
+        output.WriteLine($"{path}: {table.Rows} rows, {table.Width} features, " +
+                         (targets.IsClassification ? $"{targets.ClassNames.Length} classes ({string.Join(", ", targets.ClassNames)})" : "regression") +
+                         (validation is null ? "" : $"; {train.Rows} for training, {valRows.Length} for validation"));
+        output.WriteLine($"network: {network}; loss {loss}; optimizer {recipe.OptimiserName} lr {step.Optimiser.LearningRate.ToString(CultureInfo.InvariantCulture)}; batch {step.BatchCapacity}; seed {recipe.Seed}");
+
+        var interrupted = false;
+        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; interrupted = true; };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            var settings = new LoopSettings(recipe.Epochs, recipe.BatchSize, rng, options.Patience, int.MaxValue);
+            var loop = new TrainingLoop(backend, step, data, training, validation);
+            LoopOutcome outcome;
+            using (var reporter = options.Reporter(output, recipe.Epochs))
+                outcome = loop.Run(settings, network.Init(rng.Fold(0)), null, reporter, options.LogPath is null ? null : new TrainingLog(options.LogPath), () => interrupted, null);
+            var last = outcome.Last;
+            if (targets.IsClassification)
+            {
+                var final = Inference.Predict(backend, network, outcome.Parameters, loss, trainX).Match(p => Metrics.Accuracy(Metrics.Classes(p), training.Classes!), e => throw new CliException(e.Message));
+                output.WriteLine($"final training accuracy: {final * 100:F2}% ({train.Rows} rows)");
+                if (validation is not null)
+                {
+                    var v = Inference.Predict(backend, network, outcome.Parameters, loss, validation.Features).Match(p => Metrics.Accuracy(Metrics.Classes(p), validation.Classes!), e => throw new CliException(e.Message));
+                    output.WriteLine($"final validation accuracy: {v * 100:F2}% ({validation.Features.Rows} rows)" + (outcome.BestEpoch is { } b && options.Patience is not null ? $", weights of epoch {b}" : ""));
+                }
+            }
+            else output.WriteLine($"final training loss (mse): {last.Loss:F6}");
+            return ExitCodes.Ok;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
 }

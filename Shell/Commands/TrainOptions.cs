@@ -1,0 +1,22 @@
+using Pure.Shell.Cli;
+using Pure.Shell.Training;
+
+namespace Pure.Shell.Commands;
+
+/// <summary>How a training run is watched and kept: validation split, early stopping, log, output.</summary>
+public sealed record TrainOptions(double Validation, int? Patience, string? LogPath, bool Quiet, int? PrintEvery)
+{
+    public void Validate()
+    {
+        if (Validation is < 0 or >= 1) throw new CliException($"--val: {Validation} is not in [0, 1)");
+        if (Patience is < 1) throw new CliException($"--patience: must be at least 1, got {Patience}");
+        if (Patience is not null && Validation == 0) throw new CliException("--patience needs a validation split (--val 0.2, say): early stopping watches the validation loss");
+        if (PrintEvery is < 1) throw new CliException($"--print-every: must be at least 1, got {PrintEvery}");
+    }
+
+    /// <summary>A progress bar on an interactive terminal, plain lines otherwise, nothing with --quiet.</summary>
+    public IEpochReporter Reporter(TextWriter output, int epochs) =>
+        Quiet ? new QuietReporter(output)
+        : !Console.IsOutputRedirected && PrintEvery is null && output == Console.Out ? new ProgressBarReporter(epochs)
+        : new LineReporter(output, PrintEvery ?? (epochs <= 100 ? 1 : epochs / 100));
+}

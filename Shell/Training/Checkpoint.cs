@@ -1,0 +1,11 @@
+using Pure.Core.Optimisers;
+using Pure.Core.Training;
+
+namespace Pure.Shell.Training;
+
+/// <summary>
+/// Everything a run needs to continue exactly where it stopped: the epoch reached, parameters, optimiser
+/// state (moments and step count), the early-stopping bookkeeping, and the log so far. The data order,
+/// dropout masks and split come from the seed, so the same command with <c>--resume</c> replays nothing.
+/// </summary>
+public sealed record Checkpoint(int Epoch, Params Parameters, OptimiserState Optimiser, int BestEpoch, double BestLoss, Params? Best, IReadOnlyList<EpochReport> Log);
