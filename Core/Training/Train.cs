@@ -9,6 +9,9 @@ using Pure.Core.Tensors;
 
 namespace Pure.Core.Training;
 
+/// <summary>After each epoch of <see cref="Train.Fit(Layer, Dataset, Loss, Optimiser, int, int, long, IBackend{float}, Action{EpochProgress})"/>: the mean batch loss, and the parameters on request.</summary>
+public readonly record struct EpochProgress(int Epoch, double MeanLoss, Func<Params> Parameters);
+
 /// <summary>
 /// Training as one function of its inputs: (layer, data, loss, optimiser, epochs, batch, seed) → model. The
 /// same seed gives the same model on the CPU. Key use: <c>seed</c> → Fold(0) initial parameters, Fold(1)
@@ -17,14 +20,14 @@ namespace Pure.Core.Training;
 public static class Train
 {
     public static Fin<Model> Fit(Layer layer, Dataset data, Loss loss, Optimiser optimiser, int epochs,
-        int batchSize = 32, long seed = 0, IBackend<float>? backend = null) =>
+        int batchSize = 32, long seed = 0, IBackend<float>? backend = null, Action<EpochProgress>? onEpoch = null) =>
         from network in Network.Build(layer, data.InputWidth)
-        from model in Fit(network, network.Init(Rng.FromSeed(seed).Fold(0)), data, loss, optimiser, epochs, batchSize, seed, backend)
+        from model in Fit(network, network.Init(Rng.FromSeed(seed).Fold(0)), data, loss, optimiser, epochs, batchSize, seed, backend, onEpoch)
         select model;
 
     /// <summary>Continues from given parameters.</summary>
     public static Fin<Model> Fit(Network network, Params initial, Dataset data, Loss loss, Optimiser optimiser, int epochs,
-        int batchSize = 32, long seed = 0, IBackend<float>? backend = null)
+        int batchSize = 32, long seed = 0, IBackend<float>? backend = null, Action<EpochProgress>? onEpoch = null)
     {
         backend ??= new CpuBackend<float>();
         var batch = Math.Max(1, Math.Min(batchSize, data.Rows));
@@ -42,7 +45,9 @@ public static class Train
                         for (var epoch = 1; epoch <= epochs; epoch++)
                         {
                             if (batch < data.Rows) rng.Fold(2).Fold((ulong)epoch).Permutation(order);
-                            (state, _) = step.RunEpoch(state, device, order, batch);
+                            (state, var meanLoss) = step.RunEpoch(state, device, order, batch);
+                            var current = state;
+                            onEpoch?.Invoke(new EpochProgress(epoch, meanLoss, () => step.Freeze(current)));
                         }
                         return new Model(network, loss, step.Freeze(state));
                     }

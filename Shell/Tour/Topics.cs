@@ -1,0 +1,12 @@
+namespace Pure.Shell.Tour;
+
+/// <summary>The tour's topics in the order they build on each other.</summary>
+public static class Topics
+{
+    public static IReadOnlyList<ITourTopic> All { get; } =
+    [
+        new NeuronTopic(), new XorTopic(), new NonlinearityTopic(), new ActivationsTopic(), new SoftmaxTopic(),
+        new DyingReluTopic(), new VanishingTopic(), new InitTopic(), new UatTopic(), new DepthTopic(), new BoundaryTopic(),
+        new BackpropTopic(), new FeaturesTopic(),
+    ];
+}
