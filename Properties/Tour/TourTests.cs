@@ -1,0 +1,119 @@
+using Pure.Core.Backends.Cpu;
+using Pure.Core.Tensors;
+using Pure.Properties.Support;
+using Pure.Shell.Tour;
+
+namespace Pure.Properties;
+
+/// <summary>Each tour topic's measured claim, from a real run of the topic.</summary>
+public class TourTests
+{
+    static readonly Lazy<IReadOnlyDictionary<string, TopicReport>> Reports = new(() =>
+    {
+        var context = new TourContext(new CpuBackend<float>(), Rng.FromSeed(2024), PureProcess.TempFolder(), Path.GetDirectoryName(PureProcess.Data("digits.csv"))!);
+        return Topics.All.ToDictionary(t => t.Name, t => t.Run(context));
+    });
+
+    static double M(string topic, string key) => Reports.Value[topic].Measures[key];
+
+    [Fact]
+    public void Neuron_the_spam_neuron_fires_with_0_802() => Assert.Equal(0.802184, M("neuron", "probability"), 1e-6);
+
+    [Fact]
+    public void Xor_by_hand_is_right_and_the_learned_hidden_layer_separates_the_classes()
+    {
+        Assert.Equal(4, M("xor", "hand_correct"));
+        Assert.Equal(1.0, M("xor", "wide_accuracy"));
+        Assert.Equal(1.0, M("xor", "narrow_accuracy"));
+        Assert.True(M("xor", "hidden_min_margin") > 0, "a point lies on the wrong side of the output unit's line in hidden space");
+    }
+
+    [Fact]
+    public void Nonlinearity_100_linear_layers_are_one_matrix_and_fail_xor_where_relu_does_not()
+    {
+        Assert.True(M("nonlinearity", "max_difference") < 1e-4, $"max difference {M("nonlinearity", "max_difference")}");
+        Assert.True(M("nonlinearity", "linear_xor_accuracy") <= 0.75);
+        Assert.Equal(1.0, M("nonlinearity", "relu_xor_accuracy"));
+    }
+
+    [Fact]
+    public void Activations_sigmoid_slope_peaks_at_a_quarter_tanh_at_one()
+    {
+        Assert.Equal(0.25, M("activations", "max_sigmoid_derivative"), 1e-9);
+        Assert.Equal(1.0, M("activations", "max_tanh_derivative"), 1e-9);
+        Assert.Equal(Math.Pow(0.25, 10), M("activations", "vanishing_10"), 1e-15);
+    }
+
+    [Fact]
+    public void Softmax_with_temperature_gives_the_correct_values()
+    {
+        Assert.Equal(0.863777, M("softmax", "T0.5_p0"), 1e-6);
+        Assert.Equal(0.659001, M("softmax", "T1.0_p0"), 1e-6);
+        Assert.Equal(0.194023, M("softmax", "T2.0_p2"), 1e-6);
+    }
+
+    [Fact]
+    public void Dying_relu_a_high_rate_kills_relu_units_but_not_leaky_ones()
+    {
+        Assert.True(M("dying-relu", "relu_high_rate_dead") > M("dying-relu", "leaky_high_rate_dead"));
+        Assert.True(M("dying-relu", "relu_high_rate_dead") > M("dying-relu", "relu_low_rate_dead"));
+        Assert.True(M("dying-relu", "relu_high_rate_dead") > M("dying-relu", "relu_high_rate_dead_at_init"));
+        Assert.True(M("dying-relu", "relu_he_bias_dead_at_init") < M("dying-relu", "relu_high_rate_dead_at_init"));
+    }
+
+    [Fact]
+    public void Vanishing_sigmoid_gradients_shrink_toward_the_input_far_more_than_relu()
+    {
+        var sigmoidRatio = M("vanishing", "sigmoid_first") / M("vanishing", "sigmoid_last");
+        var reluRatio = M("vanishing", "relu_first") / M("vanishing", "relu_last");
+        Assert.True(sigmoidRatio < 1e-3, $"sigmoid first/last = {sigmoidRatio}");
+        Assert.True(reluRatio > 100 * sigmoidRatio, $"relu first/last = {reluRatio}");
+    }
+
+    [Fact]
+    public void Init_he_keeps_relu_alive_small_weights_vanish_and_constant_weights_stay_symmetric()
+    {
+        Assert.Equal(0, M("init", "relu_zeros_layer20"));
+        Assert.True(M("init", "relu_N(0, 0.01²)_layer20") < 1e-10);
+        Assert.True(M("init", "relu_He_layer20") > 0.1 && M("init", "relu_He_layer20") < 10);
+        Assert.True(M("init", "tanh_Xavier_layer20") > 0.05);
+        Assert.Equal(0, M("init", "symmetric_max_difference"));
+        Assert.True(M("init", "random_max_difference") > 0.1);
+    }
+
+    [Fact]
+    public void Uat_wide_beats_narrow()
+    {
+        Assert.True(M("uat", "max_error_64") < M("uat", "max_error_2"));
+        Assert.True(M("uat", "max_error_16") < 0.05);
+        Assert.True(M("uat", "max_error_1") > 0.5);
+    }
+
+    [Fact]
+    public void Depth_every_moons_network_learns_and_parity_is_learned_by_a_deep_narrow_net()
+    {
+        for (var d = 1; d <= 4; d++) Assert.True(M("depth", $"moons_depth{d}_accuracy") > 0.9);
+        Assert.Equal(1.0, M("depth", "parity_deep_narrow_accuracy"));
+    }
+
+    [Fact]
+    public void Boundary_accuracy_rises_during_training()
+    {
+        Assert.True(M("boundary", "last_accuracy") > M("boundary", "first_accuracy") + 0.2);
+        Assert.Equal(BoundaryTopic.Snapshots.Length, M("boundary", "frames"));
+    }
+
+    [Fact]
+    public void Backprop_chain_rule_gives_minus_1_2197e_5_like_the_finite_difference()
+    {
+        Assert.Equal(-1.2197e-5, M("backprop", "chain_rule"), 1e-9);
+        Assert.Equal(M("backprop", "chain_rule"), M("backprop", "finite_difference"), 1e-10);
+    }
+
+    [Fact]
+    public void Features_the_digits_network_generalises_and_its_class_prototypes_are_recognised()
+    {
+        Assert.True(M("features", "digits_test_accuracy") > 0.93);
+        Assert.True(M("features", "prototypes_classified") >= 9);
+    }
+}
