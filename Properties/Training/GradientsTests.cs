@@ -1,0 +1,48 @@
+using Pure.Core.Backends.Cpu;
+using Pure.Core.Data;
+using Pure.Core.Init;
+using Pure.Core.Layers;
+using Pure.Core.Losses;
+using Pure.Core.Optimisers;
+using Pure.Core.Tensors;
+using Pure.Core.Training;
+using Pure.Properties.Support;
+
+namespace Pure.Properties;
+
+public class GradientsTests
+{
+    static readonly CpuBackend<float> Cpu = new();
+
+    /// <summary>One full-batch SGD epoch moves the parameters by exactly −η times the gradient Gradients.OfLoss reports.</summary>
+    [SeededProperty]
+    public void One_sgd_step_moves_by_minus_rate_times_the_loss_gradient(Seed seed)
+    {
+        var data = Generators.Spirals(10, 3, 0.2, seed.Rng).OneHotTargets(3);
+        var layer = Layers.Serial(Layers.Dense(6, Inits.He), Layers.Elu(), Layers.Dense(3));
+        var network = Network.Build(layer, 2).Match(n => n, e => throw new Exception(e.Message));
+        var theta = network.Init(seed.Rng.Fold(1));
+        var grads = Gradients.OfLoss(Cpu, network, theta, Loss.SoftmaxCrossEntropy, data.Features, data.Targets).Match(g => g, e => throw new Exception(e.Message));
+        var stepped = Train.Fit(network, theta, data, Loss.SoftmaxCrossEntropy, Optimiser.Sgd(0.5), 1, data.Rows, 0, Cpu).Match(m => m.Params, e => throw new Exception(e.Message));
+        for (var i = 0; i < theta.Length; i++)
+            Assert.Equal(theta.Values[i] - 0.5f * grads.ParameterGradients.Values[i], stepped.Values[i], 1e-6);
+        Assert.Equal(Inference.Loss(Cpu, network, theta, Loss.SoftmaxCrossEntropy, data.Features, data.Targets).Match(l => l, e => throw new Exception(e.Message)), grads.Loss, 1e-6);
+    }
+
+    [Fact]
+    public void The_input_gradient_of_a_class_score_is_that_row_of_a_linear_layer()
+    {
+        var network = Network.Build(Layers.Dense(3), 4).Match(n => n, e => throw new Exception(e.Message));
+        var theta = network.Init(Rng.FromSeed(1));
+        var x = Matrix.Zeros(1, 4);
+        var vjp = Gradients.Of(Cpu, network, theta, x, o => OneHot.Encode([2], 3)).Match(v => v, e => throw new Exception(e.Message));
+        var w = theta[network.Layout.Find("weight")!].ToArray();
+        Assert.Equal(w[8..12], vjp.InputGradient.ToArray());
+    }
+}
+
+static class DatasetTestExtensions
+{
+    public static Dataset OneHotTargets(this Dataset d, int classes) =>
+        Dataset.Create(d.Features, OneHot.Encode(d.Targets.Span.ToArray().Select(v => (int)v).ToArray(), classes)).Match(x => x, e => throw new Exception(e.Message));
+}
