@@ -83,6 +83,36 @@ public class TrainCommandTests
     }
 
     [Fact]
+    public void Digits_reach_95_percent_on_a_held_out_quarter()
+    {
+        var r = PureProcess.Run("train", PureProcess.Data("digits.csv"), "--layers", "64", "--test", "0.25", "--epochs", "30", "--quiet");
+        Assert.Equal(0, r.ExitCode);
+        var line = r.Stdout.Split('\n').Single(l => l.StartsWith("final test accuracy: ", StringComparison.Ordinal));
+        var accuracy = double.Parse(line["final test accuracy: ".Length..line.IndexOf('%')], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(accuracy >= 95, line);
+        Assert.Contains("449 rows", line);
+    }
+
+    [Fact]
+    public void Early_stopping_restores_the_best_epoch_and_the_log_has_one_row_per_epoch()
+    {
+        var log = Path.Combine(PureProcess.TempFolder(), "log.csv");
+        var r = PureProcess.Run("train", PureProcess.Data("moons.csv"), "--layers", "32,32,16", "--val", "0.2", "--patience", "5", "--epochs", "300", "--log", log, "--quiet");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("early stop at epoch", r.Stdout);
+        var rows = File.ReadAllLines(log);
+        Assert.Equal("epoch,loss,accuracy,val_loss,val_accuracy,seconds", rows[0]);
+        var epochs = rows.Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.Equal(Enumerable.Range(1, epochs.Length), epochs.Select(c => int.Parse(c[0])));
+        Assert.True(epochs.Length < 300);
+        var valLosses = epochs.Select(c => double.Parse(c[3], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var best = Array.IndexOf(valLosses, valLosses.Min()) + 1;
+        Assert.Equal(epochs.Length, best + 5);
+        Assert.Contains($"weights of epoch {best}", r.Stdout);
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(log)!, "*.tmp"));
+    }
+
+    [Fact]
     public void Generate_writes_the_bundled_moons_byte_for_byte()
     {
         var file = Path.Combine(PureProcess.TempFolder(), "moons.csv");

@@ -27,7 +27,8 @@ public static class TrainCommand
         var epochs = new Option<int>("--epochs") { Description = "passes over the data", DefaultValueFactory = _ => 100 };
         var batch = new Option<int>("--batch") { Description = "mini-batch size", DefaultValueFactory = _ => 32 };
         var seed = new Option<long>("--seed") { Description = "random seed (same seed, same result)", DefaultValueFactory = _ => 0 };
-        var val = new Option<double>("--val") { Description = "fraction held out for validation (e.g. 0.2)", DefaultValueFactory = _ => 0 };
+        var val = new Option<double>("--val") { Description = "fraction held out for validation, watched every epoch (e.g. 0.2)", DefaultValueFactory = _ => 0 };
+        var test = new Option<double>("--test") { Description = "fraction held out for a final test, never seen in training (e.g. 0.25)", DefaultValueFactory = _ => 0 };
         var patience = new Option<int?>("--patience") { Description = "stop after N epochs without a better validation loss, restoring the best weights (needs --val)" };
         var log = new Option<string?>("--log") { Description = "CSV file with one row per epoch" };
         var quiet = new Option<bool>("--quiet") { Description = "no per-epoch output" };
@@ -35,13 +36,13 @@ public static class TrainCommand
 
         var command = new Command("train", "Train a network on a CSV file and report loss and accuracy per epoch")
         {
-            file, label, task, layers, activation, init, dropout, optimizer, lr, epochs, batch, seed, val, patience, log, quiet, every,
+            file, label, task, layers, activation, init, dropout, optimizer, lr, epochs, batch, seed, val, test, patience, log, quiet, every,
         };
         command.SetAction(r =>
         {
             var architecture = new Architecture(Architecture.ParseWidths(r.GetValue(layers)!), r.GetValue(activation)!, r.GetValue(dropout), r.GetValue(init));
             var recipe = new Recipe(architecture, r.GetValue(optimizer)!, r.GetValue(lr), r.GetValue(epochs), r.GetValue(batch), r.GetValue(seed));
-            var options = new TrainOptions(r.GetValue(val), r.GetValue(patience), r.GetValue(log), r.GetValue(quiet), r.GetValue(every));
+            var options = new TrainOptions(r.GetValue(val), r.GetValue(test), r.GetValue(patience), r.GetValue(log), r.GetValue(quiet), r.GetValue(every));
             return Run(r.GetValue(file)!, r.GetValue(label), r.GetValue(task)!, recipe, options, Console.Out);
         });
         return command;
@@ -60,26 +61,18 @@ public static class TrainCommand
 
         // Split first, then fit the standardiser on the training part only.
         var all = Dataset.Create(raw, targets.Values).Match(d => d, e => throw new CliException($"{path}: {e.Message}"));
-        int[] trainRows, valRows;
-        if (options.Validation > 0)
-        {
-            var order = rng.Fold(3).Permutation(table.Rows);
-            var held = (int)Math.Round(options.Validation * table.Rows, MidpointRounding.AwayFromZero);
-            if (held < 1 || held >= table.Rows) throw new CliException($"--val {options.Validation}: leaves {table.Rows - held} training and {held} validation rows of {table.Rows}");
-            (trainRows, valRows) = (order[held..], order[..held]);
-        }
-        else (trainRows, valRows) = (Enumerable.Range(0, table.Rows).ToArray(), []);
+        var (trainRows, valRows, testRows) = Holdout.Split(table.Rows, options.Validation, options.Test, rng.Fold(3));
         var train = all.Take(trainRows);
         var standardiser = Standardiser.Fit(train.Features);
         var trainX = standardiser.Apply(train.Features);
-        int[]? ClassesOf(int[] rows) => targets.IsClassification ? rows.Select(i => targets.Classes[i]).ToArray() : null;
-        var training = new EvaluationSet(trainX, train.Targets, ClassesOf(trainRows));
-        EvaluationSet? validation = null;
-        if (valRows.Length > 0)
+        EvaluationSet Set(int[] rows, Matrix? standardised = null)
         {
-            var v = all.Take(valRows);
-            validation = new EvaluationSet(standardiser.Apply(v.Features), v.Targets, ClassesOf(valRows));
+            var part = all.Take(rows);
+            return new EvaluationSet(standardised ?? standardiser.Apply(part.Features), part.Targets, targets.IsClassification ? rows.Select(i => targets.Classes[i]).ToArray() : null);
         }
+        var training = Set(trainRows, trainX);
+        var validation = valRows.Length > 0 ? Set(valRows) : null;
+        var test = testRows.Length > 0 ? Set(testRows) : null;
 
         var network = Network.Build(recipe.Architecture.Build(targets.Values.Cols), table.Width).Match(n => n, e => throw new CliException($"network: {e.Message}"));
         var backend = new CpuBackend<float>();
@@ -89,7 +82,7 @@ public static class TrainCommand
 
         output.WriteLine($"{path}: {table.Rows} rows, {table.Width} features, " +
                          (targets.IsClassification ? $"{targets.ClassNames.Length} classes ({string.Join(", ", targets.ClassNames)})" : "regression") +
-                         (validation is null ? "" : $"; {train.Rows} for training, {valRows.Length} for validation"));
+                         $"; {train.Rows} for training" + (validation is null ? "" : $", {valRows.Length} for validation") + (test is null ? "" : $", {testRows.Length} for testing"));
         output.WriteLine($"network: {network}; loss {loss}; optimizer {recipe.OptimiserName} lr {step.Optimiser.LearningRate.ToString(CultureInfo.InvariantCulture)}; batch {step.BatchCapacity}; seed {recipe.Seed}");
 
         var interrupted = false;
@@ -102,18 +95,18 @@ public static class TrainCommand
             LoopOutcome outcome;
             using (var reporter = options.Reporter(output, recipe.Epochs))
                 outcome = loop.Run(settings, network.Init(rng.Fold(0)), null, reporter, options.LogPath is null ? null : new TrainingLog(options.LogPath), () => interrupted, null);
-            var last = outcome.Last;
-            if (targets.IsClassification)
+            void Final(string name, EvaluationSet? set)
             {
-                var final = Inference.Predict(backend, network, outcome.Parameters, loss, trainX).Match(p => Metrics.Accuracy(Metrics.Classes(p), training.Classes!), e => throw new CliException(e.Message));
-                output.WriteLine($"final training accuracy: {final * 100:F2}% ({train.Rows} rows)");
-                if (validation is not null)
-                {
-                    var v = Inference.Predict(backend, network, outcome.Parameters, loss, validation.Features).Match(p => Metrics.Accuracy(Metrics.Classes(p), validation.Classes!), e => throw new CliException(e.Message));
-                    output.WriteLine($"final validation accuracy: {v * 100:F2}% ({validation.Features.Rows} rows)" + (outcome.BestEpoch is { } b && options.Patience is not null ? $", weights of epoch {b}" : ""));
-                }
+                if (set is null) return;
+                var (predictions, setLoss) = Inference.Evaluate(backend, network, outcome.Parameters, loss, set.Features, set.Targets).Match(r => r, e => throw new CliException(e.Message));
+                output.WriteLine(set.Classes is null
+                    ? $"final {name} loss (mse): {setLoss:F6} ({set.Features.Rows} rows)"
+                    : $"final {name} accuracy: {Metrics.Accuracy(Metrics.Classes(predictions), set.Classes) * 100:F2}%, loss {setLoss:F6} ({set.Features.Rows} rows)");
             }
-            else output.WriteLine($"final training loss (mse): {last.Loss:F6}");
+            Final("training", training);
+            Final("validation", validation);
+            Final("test", test);
+            if (outcome.StoppedEarly && outcome.BestEpoch is { } best) output.WriteLine($"weights of epoch {best} (best validation loss)");
             return ExitCodes.Ok;
         }
         finally
