@@ -1,5 +1,3 @@
-using Pure.Core.Activations;
-using Pure.Core.Backends.Cpu;
 using Pure.Properties.Support;
 
 namespace Pure.Properties;

@@ -1,4 +1,3 @@
-using Pure.Core.Activations;
 using Pure.Properties.Support;
 
 namespace Pure.Properties;

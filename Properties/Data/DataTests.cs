@@ -1,8 +1,6 @@
 using System.Numerics;
 using FsCheck;
 using FsCheck.Xunit;
-using Pure.Core.Data;
-using Pure.Core.Tensors;
 
 namespace Pure.Properties.Data;
 

@@ -1,8 +1,3 @@
-using Pure.Core.Backends.Cpu;
-using Pure.Core.Init;
-using Pure.Core.Layers;
-using Pure.Core.Tensors;
-using Pure.Core.Training;
 using Pure.Properties.Support;
 
 namespace Pure.Properties;

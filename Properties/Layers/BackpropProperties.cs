@@ -1,10 +1,5 @@
 using FsCheck;
 using FsCheck.Xunit;
-using Pure.Core.Activations;
-using Pure.Core.Init;
-using Pure.Core.Layers;
-using Pure.Core.Tensors;
-using Pure.Core.Training;
 using Pure.Properties.Support;
 
 namespace Pure.Properties;

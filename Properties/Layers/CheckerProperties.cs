@@ -1,9 +1,6 @@
 using FsCheck;
 using FsCheck.Xunit;
 using Pure.Core.Backends;
-using Pure.Core.Layers;
-using Pure.Core.Tensors;
-using Pure.Core.Training;
 using Pure.Properties.Support;
 
 namespace Pure.Properties;

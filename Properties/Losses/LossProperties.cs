@@ -1,6 +1,3 @@
-using Pure.Core.Backends.Cpu;
-using Pure.Core.Losses;
-using Pure.Core.Tensors;
 using Pure.Properties.Support;
 
 namespace Pure.Properties;

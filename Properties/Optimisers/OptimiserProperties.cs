@@ -1,8 +1,3 @@
-using Pure.Core.Init;
-using Pure.Core.Layers;
-using Pure.Core.Optimisers;
-using Pure.Core.Tensors;
-using Pure.Core.Training;
 
 namespace Pure.Properties;
 

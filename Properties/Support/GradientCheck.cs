@@ -1,7 +1,4 @@
 using Pure.Core.Backends;
-using Pure.Core.Backends.Cpu;
-using Pure.Core.Layers;
-using Pure.Core.Tensors;
 
 namespace Pure.Properties.Support;
 

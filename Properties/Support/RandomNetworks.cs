@@ -1,7 +1,3 @@
-using Pure.Core.Activations;
-using Pure.Core.Init;
-using Pure.Core.Layers;
-using Pure.Core.Tensors;
 
 namespace Pure.Properties.Support;
 

@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Pure.Core.Tensors;
 
 namespace Pure.Properties.Support;
 

@@ -1,5 +1,3 @@
-using Pure.Core.Backends.Cpu;
-using Pure.Core.Tensors;
 using Pure.Properties.Support;
 using Pure.Shell.Tour;
 

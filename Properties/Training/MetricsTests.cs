@@ -1,5 +1,3 @@
-using Pure.Core.Tensors;
-using Pure.Core.Training;
 
 namespace Pure.Properties;
 

@@ -1,11 +1,3 @@
-using Pure.Core.Backends.Cpu;
-using Pure.Core.Data;
-using Pure.Core.Init;
-using Pure.Core.Layers;
-using Pure.Core.Losses;
-using Pure.Core.Optimisers;
-using Pure.Core.Tensors;
-using Pure.Core.Training;
 
 namespace Pure.Properties;
 

@@ -1,6 +1,3 @@
-using Pure.Core.Activations;
-using Pure.Core.Init;
-using Pure.Core.Layers;
 using Pure.Shell.Cli;
 
 namespace Pure.Shell.Commands;

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Pure.Core.Data;
-using Pure.Core.Tensors;
 using Pure.Shell.Cli;
 
 namespace Pure.Shell.Commands;

@@ -1,5 +1,3 @@
-using Pure.Core.Losses;
-using Pure.Core.Optimisers;
 using Pure.Shell.Cli;
 
 namespace Pure.Shell.Commands;

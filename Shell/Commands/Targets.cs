@@ -1,6 +1,4 @@
 using System.Globalization;
-using Pure.Core.Data;
-using Pure.Core.Tensors;
 using Pure.Shell.Cli;
 using Pure.Shell.Csv;
 

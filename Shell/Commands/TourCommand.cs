@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Pure.Core.Backends.Cpu;
-using Pure.Core.Tensors;
 using Pure.Shell.Cli;
 using Pure.Shell.Tour;
 using Spectre.Console;

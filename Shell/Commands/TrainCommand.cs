@@ -1,9 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Pure.Core.Backends.Cpu;
-using Pure.Core.Data;
-using Pure.Core.Tensors;
-using Pure.Core.Training;
 using Pure.Shell.Cli;
 using Pure.Shell.Csv;
 using Pure.Shell.Training;

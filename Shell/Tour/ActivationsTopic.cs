@@ -1,4 +1,3 @@
-using Pure.Core.Activations;
 
 namespace Pure.Shell.Tour;
 

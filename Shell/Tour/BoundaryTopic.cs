@@ -1,9 +1,4 @@
 using Pure.Core.Diagnostics;
-using Pure.Core.Init;
-using Pure.Core.Layers;
-using Pure.Core.Losses;
-using Pure.Core.Optimisers;
-using Pure.Core.Training;
 
 namespace Pure.Shell.Tour;
 

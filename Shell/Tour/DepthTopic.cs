@@ -1,8 +1,3 @@
-using Pure.Core.Data;
-using Pure.Core.Init;
-using Pure.Core.Layers;
-using Pure.Core.Losses;
-using Pure.Core.Optimisers;
 
 namespace Pure.Shell.Tour;
 

@@ -1,9 +1,4 @@
-using Pure.Core.Activations;
 using Pure.Core.Diagnostics;
-using Pure.Core.Init;
-using Pure.Core.Layers;
-using Pure.Core.Losses;
-using Pure.Core.Optimisers;
 
 namespace Pure.Shell.Tour;
 

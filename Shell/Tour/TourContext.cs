@@ -1,5 +1,3 @@
-using Pure.Core.Backends.Cpu;
-using Pure.Core.Tensors;
 
 namespace Pure.Shell.Tour;
 

@@ -1,9 +1,3 @@
-using Pure.Core.Data;
-using Pure.Core.Init;
-using Pure.Core.Layers;
-using Pure.Core.Losses;
-using Pure.Core.Optimisers;
-using Pure.Core.Tensors;
 
 namespace Pure.Shell.Tour;
 

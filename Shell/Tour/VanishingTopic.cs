@@ -1,7 +1,3 @@
-using Pure.Core.Init;
-using Pure.Core.Layers;
-using Pure.Core.Losses;
-using Pure.Core.Training;
 
 namespace Pure.Shell.Tour;
 

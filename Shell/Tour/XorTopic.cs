@@ -1,11 +1,4 @@
-using Pure.Core.Data;
 using Pure.Core.Diagnostics;
-using Pure.Core.Init;
-using Pure.Core.Layers;
-using Pure.Core.Losses;
-using Pure.Core.Optimisers;
-using Pure.Core.Tensors;
-using Pure.Core.Training;
 
 namespace Pure.Shell.Tour;
 

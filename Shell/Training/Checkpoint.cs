@@ -1,5 +1,3 @@
-using Pure.Core.Optimisers;
-using Pure.Core.Training;
 
 namespace Pure.Shell.Training;
 

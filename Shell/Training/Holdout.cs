@@ -1,4 +1,3 @@
-using Pure.Core.Tensors;
 using Pure.Shell.Cli;
 
 namespace Pure.Shell.Training;

@@ -1,4 +1,3 @@
-using Pure.Core.Training;
 
 namespace Pure.Shell.Training;
 

@@ -1,4 +1,3 @@
-using Pure.Core.Tensors;
 
 namespace Pure.Shell.Training;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Pure.Core.Backends;
-using Pure.Core.Training;
 using Pure.Shell.Cli;
 
 namespace Pure.Shell.Training;
