@@ -16,6 +16,8 @@ public static class Program
         {
             TrainCommand.Create(),
             GenerateCommand.Create(),
+            EvalCommand.Create(),
+            PredictCommand.Create(),
         };
         root.Options.Add(verbose);
         var parsed = root.Parse(args);
