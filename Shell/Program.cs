@@ -16,6 +16,8 @@ public static class Program
         {
             TrainCommand.Create(),
             GenerateCommand.Create(),
+            EvalCommand.Create(),
+            PredictCommand.Create(),
             TourCommand.Create(),
         };
         root.Options.Add(verbose);

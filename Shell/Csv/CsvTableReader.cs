@@ -12,6 +12,57 @@ public static class CsvTableReader
 {
     public static LabelledTable Read(string path, string? labelColumn)
     {
+        var features = new List<float>();
+        var labels = new List<string>();
+        var lines = new List<int>();
+        string[] header = [];
+        int labelIndex = -1;
+        int[] featureIndices = [];
+        Scan(path, h =>
+        {
+            header = h;
+            if (header.Length < 2) throw new CliException($"{path}:1: need at least one feature column and a label column, found {header.Length} column");
+            labelIndex = labelColumn is null ? header.Length - 1 : Array.IndexOf(header, labelColumn);
+            if (labelIndex < 0) throw new CliException($"{path}:1: no column named '{labelColumn}' (columns: {string.Join(", ", header)})");
+            featureIndices = Enumerable.Range(0, header.Length).Where(i => i != labelIndex).ToArray();
+        }, (record, line) =>
+        {
+            foreach (var i in featureIndices) features.Add(Number(path, line, header[i], record[i]));
+            if (string.IsNullOrEmpty(record[labelIndex])) throw new CliException($"{path}:{line}: column '{header[labelIndex]}': missing label");
+            labels.Add(record[labelIndex]);
+            lines.Add(line);
+        });
+        if (labels.Count == 0) throw new CliException($"{path}: no data rows after the header");
+        return new LabelledTable(path, featureIndices.Select(i => header[i]).ToArray(), header[labelIndex], features.ToArray(), labels.ToArray(), lines.ToArray());
+    }
+
+    /// <summary>
+    /// Every column as a numeric feature, except <paramref name="ignoreColumn"/> when the file has it (its cells are
+    /// not read): the input of a model that predicts, where the label may or may not be there.
+    /// </summary>
+    public static FeatureTable ReadFeatures(string path, string? ignoreColumn)
+    {
+        var features = new List<float>();
+        var lines = new List<int>();
+        string[] header = [];
+        int[] featureIndices = [];
+        Scan(path, h =>
+        {
+            header = h;
+            featureIndices = Enumerable.Range(0, header.Length).Where(i => header[i] != ignoreColumn).ToArray();
+            if (featureIndices.Length == 0) throw new CliException($"{path}:1: no feature columns");
+        }, (record, line) =>
+        {
+            foreach (var i in featureIndices) features.Add(Number(path, line, header[i], record[i]));
+            lines.Add(line);
+        });
+        if (lines.Count == 0) throw new CliException($"{path}: no data rows after the header");
+        return new FeatureTable(path, featureIndices.Select(i => header[i]).ToArray(), features.ToArray(), lines.ToArray());
+    }
+
+    /// <summary>Hands the trimmed header, then each trimmed record with its line, to the callers; ragged rows are errors.</summary>
+    static void Scan(string path, Action<string[]> onHeader, Action<string[], int> onRecord)
+    {
         if (!File.Exists(path)) throw new CliException($"{path}: no such file");
         using var reader = new StreamReader(path);
         var options = new CsvReaderOptions
@@ -27,14 +78,7 @@ public static class CsvTableReader
         var header = csv.Headers?.Select(h => h.Trim()).ToArray() ?? [];
         if (header.Length == 0 || header.All(string.IsNullOrEmpty))
             throw new CliException($"{path}: the file is empty (expected a header row)");
-        if (header.Length < 2) throw new CliException($"{path}:1: need at least one feature column and a label column, found {header.Length} column");
-        var labelIndex = labelColumn is null ? header.Length - 1 : Array.IndexOf(header, labelColumn);
-        if (labelIndex < 0) throw new CliException($"{path}:1: no column named '{labelColumn}' (columns: {string.Join(", ", header)})");
-        var featureIndices = Enumerable.Range(0, header.Length).Where(i => i != labelIndex).ToArray();
-
-        var features = new List<float>();
-        var labels = new List<string>();
-        var lines = new List<int>();
+        onHeader(header);
         for (; hasRow; hasRow = csv.Read())
         {
             var line = (int)csv.LineNumber;
@@ -42,19 +86,15 @@ public static class CsvTableReader
             for (var i = 0; i < record.Length; i++) record[i] = csv.GetString(i).Trim();
             if (record.Length != header.Length)
                 throw new CliException($"{path}:{line}: has {record.Length} fields, the header has {header.Length}");
-            foreach (var i in featureIndices)
-            {
-                var cell = record[i];
-                if (string.IsNullOrEmpty(cell)) throw new CliException($"{path}:{line}: column '{header[i]}': missing value");
-                if (!float.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !float.IsFinite(v))
-                    throw new CliException($"{path}:{line}: column '{header[i]}': '{cell}' is not a number");
-                features.Add(v);
-            }
-            if (string.IsNullOrEmpty(record[labelIndex])) throw new CliException($"{path}:{line}: column '{header[labelIndex]}': missing label");
-            labels.Add(record[labelIndex]);
-            lines.Add(line);
+            onRecord(record, line);
         }
-        if (labels.Count == 0) throw new CliException($"{path}: no data rows after the header");
-        return new LabelledTable(path, featureIndices.Select(i => header[i]).ToArray(), header[labelIndex], features.ToArray(), labels.ToArray(), lines.ToArray());
+    }
+
+    static float Number(string path, int line, string column, string cell)
+    {
+        if (string.IsNullOrEmpty(cell)) throw new CliException($"{path}:{line}: column '{column}': missing value");
+        if (!float.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !float.IsFinite(v))
+            throw new CliException($"{path}:{line}: column '{column}': '{cell}' is not a number");
+        return v;
     }
 }

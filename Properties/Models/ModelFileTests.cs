@@ -1,0 +1,172 @@
+using Pure.Core.Data;
+using Pure.Core.Losses;
+using Pure.Core.Tensors;
+using Pure.Properties.Support;
+using Pure.Shell.Cli;
+using Pure.Shell.Commands;
+using Pure.Shell.Models;
+
+namespace Pure.Properties;
+
+/// <summary>Saved models: a bit-exact round trip, the layout as tensors, and every check on loading.</summary>
+public class ModelFileTests
+{
+    static readonly string[] ActivationNames = ["relu", "tanh", "gelu", "prelu", "sigmoid", "identity"];
+    static readonly string?[] InitNames = [null, "he-uniform", "lecun", "small"];
+
+    static int Bits(float v) => BitConverter.SingleToInt32Bits(v);
+
+    /// <summary>An untrained model of random shape and task, with random (but valid) standardiser statistics.</summary>
+    static SavedModel RandomModel(Rng rng)
+    {
+        var inputs = 1 + rng.Below(0, 5);
+        var hidden = Enumerable.Range(0, rng.Below(1, 4)).Select(i => 1 + rng.Below((ulong)i + 10, 8)).ToArray();
+        var architecture = new Architecture(hidden, ActivationNames[rng.Below(2, ActivationNames.Length)],
+            rng.Below(3, 2) == 0 ? 0 : 0.25, InitNames[rng.Below(4, InitNames.Length)]);
+        var (task, loss, classes) = rng.Below(5, 3) switch
+        {
+            0 => ("regression", Loss.Mse, Array.Empty<string>()),
+            1 => ("classification", Loss.BceWithLogits, ["no", "yes, \"really\""]),
+            _ => ("classification", Loss.SoftmaxCrossEntropy, ["ä", "b", "c", "7"]),
+        };
+        var outputs = classes.Length == 0 ? 1 : classes.Length == 2 ? 1 : classes.Length;
+        var network = Core.Training.Network.Build(architecture.Build(outputs), inputs).ThrowIfFail();
+        var means = new float[inputs];
+        var stds = new float[inputs];
+        rng.Fold(6).FillNormal(0f, 100f, means);
+        rng.Fold(7).FillNormal(0f, 2f, stds);
+        var standardiser = Standardiser.Of(means, stds.Select(MathF.Exp).ToArray());
+        return new SavedModel(architecture, inputs, outputs, loss, task, Enumerable.Range(1, inputs).Select(i => $"x{i},ü").ToArray(),
+            "target", classes, standardiser, network.Init(rng.Fold(8)));
+    }
+
+    [SeededProperty]
+    public void Save_then_load_gives_the_same_model_bit_for_bit(Seed seed)
+    {
+        var model = RandomModel(seed.Rng);
+        var path = Path.Combine(PureProcess.TempFolder(), "m.safetensors");
+        ModelFile.Save(path, model);
+        var back = ModelFile.Load(path);
+
+        Assert.Equal(model.Params.ToArray().Select(Bits), back.Params.ToArray().Select(Bits));
+        Assert.Equal(model.Architecture.Hidden, back.Architecture.Hidden);
+        Assert.Equal(model.Architecture with { Hidden = [] }, back.Architecture with { Hidden = [] });
+        Assert.Equal((model.Inputs, model.Outputs, model.Loss, model.Task, model.LabelName), (back.Inputs, back.Outputs, back.Loss, back.Task, back.LabelName));
+        Assert.Equal(model.FeatureNames, back.FeatureNames);
+        Assert.Equal(model.ClassNames, back.ClassNames);
+        Assert.Equal(model.Standardiser.Means.Select(Bits), back.Standardiser.Means.Select(Bits));
+        Assert.Equal(model.Standardiser.StdDevs.Select(Bits), back.Standardiser.StdDevs.Select(Bits));
+        Assert.Equal(model.Network.Layout.Segments, back.Network.Layout.Segments);
+    }
+
+    /// <summary>2 inputs → Dense(4) → PReLU → Dense(1): weights, biases and slopes, two classes.</summary>
+    static SavedModel Small() =>
+        new(new Architecture([4], "prelu"), 2, 1, Loss.BceWithLogits, "classification", ["x1", "x2"], "label", ["no", "yes"],
+            Standardiser.Of([1f, -2f], [0.5f, 3f]),
+            Core.Training.Network.Build(new Architecture([4], "prelu").Build(1), 2).ThrowIfFail().Init(Rng.FromSeed(3)));
+
+    [Fact]
+    public void The_file_holds_one_tensor_per_layout_segment_and_string_metadata()
+    {
+        var path = Path.Combine(PureProcess.TempFolder(), "m.safetensors");
+        ModelFile.Save(path, Small());
+        var file = ReferenceSafeTensors.Read(File.ReadAllBytes(path));
+        Assert.Equal(["0.weight", "0.bias", "1.slope", "2.weight", "2.bias"], file.Tensors.Keys);
+        Assert.Equal([4, 2], file.Tensors["0.weight"].Shape);
+        Assert.Equal([4], file.Tensors["0.bias"].Shape);
+        Assert.Equal([4], file.Tensors["1.slope"].Shape);
+        Assert.Equal([1, 4], file.Tensors["2.weight"].Shape);
+        Assert.Equal([1], file.Tensors["2.bias"].Shape);
+        Assert.All(file.Tensors["1.slope"].Data, s => Assert.Equal(0.25f, s));
+        var expected = new Dictionary<string, string>
+        {
+            ["format"] = "pure-model", ["format_version"] = "1", ["inputs"] = "2", ["hidden"] = "4", ["activation"] = "prelu",
+            ["dropout"] = "0", ["outputs"] = "1", ["loss"] = "bce-with-logits", ["task"] = "classification",
+            ["feature_names"] = "[\"x1\",\"x2\"]", ["label_name"] = "label", ["class_names"] = "[\"no\",\"yes\"]",
+            ["standardiser_means"] = "[1,-2]", ["standardiser_stds"] = "[0.5,3]",
+        };
+        Assert.Equal(expected, file.Metadata);
+    }
+
+    /// <summary>The small model's file with one thing changed, still a valid safetensors file.</summary>
+    static string Edited(string kind)
+    {
+        var path = Path.Combine(PureProcess.TempFolder(), "edited.safetensors");
+        ModelFile.Save(path, Small());
+        var file = SafeTensors.Read(path);
+        var tensors = file.Tensors.ToList();
+        var meta = file.Metadata.ToDictionary();
+        void Replace(Tensor t) => tensors[tensors.FindIndex(x => x.Name == t.Name)] = t;
+        switch (kind)
+        {
+            case "wrong shape": Replace(new Tensor("0.weight", [3, 2], new float[6])); break;
+            case "transposed": Replace(new Tensor("0.weight", [2, 4], new float[8])); break;
+            case "missing tensor": tensors.RemoveAll(t => t.Name == "0.bias"); break;
+            case "extra tensor": tensors.Add(new Tensor("9.weight", [1], [1])); break;
+            case "nan weight": Replace(new Tensor("2.weight", [1, 4], [0, 1, float.NaN, 2])); break;
+            case "version": meta["format_version"] = "2"; break;
+            case "format": meta["format"] = "other"; break;
+            case "no format": meta.Remove("format"); break;
+            case "missing metadata": meta.Remove("standardiser_means"); break;
+            case "inputs": meta["inputs"] = "two"; break;
+            case "more inputs": meta["inputs"] = "3"; break;
+            case "hidden": meta["hidden"] = "4,x"; break;
+            case "activation": meta["activation"] = "relu6"; break;
+            case "dropout": meta["dropout"] = "1.5"; break;
+            case "init": meta["init"] = "magic"; break;
+            case "loss": meta["loss"] = "hinge"; break;
+            case "task vs loss": meta["task"] = "regression"; break;
+            case "classes": meta["class_names"] = "[\"a\",\"b\",\"c\"]"; break;
+            case "feature json": meta["feature_names"] = "[\"x1\","; break;
+            case "feature count": meta["feature_names"] = "[\"x1\"]"; break;
+            case "std zero": meta["standardiser_stds"] = "[0,1]"; break;
+            case "std text": meta["standardiser_stds"] = "[\"a\",1]"; break;
+            default: throw new ArgumentException(kind);
+        }
+        SafeTensors.Write(path, tensors, meta);
+        return path;
+    }
+
+    [Theory]
+    [InlineData("wrong shape", "corrupt model file: tensor '0.weight' has shape [3, 2], the architecture needs [4, 2]")]
+    [InlineData("transposed", "tensor '0.weight' has shape [2, 4], the architecture needs [4, 2]")]
+    [InlineData("missing tensor", "no tensor '0.bias' (the architecture needs one of shape [4])")]
+    [InlineData("extra tensor", "tensor '9.weight' is not part of the architecture")]
+    [InlineData("nan weight", "tensor '2.weight' holds NaN at index 2")]
+    [InlineData("version", "model format version '2' is not supported (this pure reads version 1)")]
+    [InlineData("format", "not a pure model file (metadata format is 'other', expected 'pure-model')")]
+    [InlineData("no format", "not a pure model file")]
+    [InlineData("missing metadata", "corrupt model file: metadata 'standardiser_means' is missing")]
+    [InlineData("inputs", "metadata 'inputs' is 'two', not a positive integer")]
+    [InlineData("more inputs", "2 standardiser means and 2 standard deviations for 3 inputs")]
+    [InlineData("hidden", "metadata 'hidden' is '4,x'")]
+    [InlineData("activation", "metadata 'activation': unknown 'relu6'")]
+    [InlineData("dropout", "metadata 'dropout' is '1.5', not a rate in [0, 1)")]
+    [InlineData("init", "metadata 'init': unknown 'magic'")]
+    [InlineData("loss", "metadata 'loss': unknown 'hinge'")]
+    [InlineData("task vs loss", "task 'regression' does not go with loss bce-with-logits")]
+    [InlineData("classes", "loss bce-with-logits needs 2 classes and 1 output, found 3 classes and 1 outputs")]
+    [InlineData("feature json", "metadata 'feature_names' is not a JSON array of strings")]
+    [InlineData("feature count", "1 feature names for 2 inputs")]
+    [InlineData("std zero", "a standard deviation that is not positive")]
+    [InlineData("std text", "metadata 'standardiser_stds' is not a JSON array of finite numbers")]
+    public void Loading_refuses_a_model_that_does_not_fit_together(string kind, string message)
+    {
+        var path = Edited(kind);
+        var e = Assert.Throws<CliException>(() => ModelFile.Load(path));
+        Assert.Equal(ExitCodes.BadInput, e.ExitCode);
+        Assert.StartsWith($"{path}: ", e.Message);
+        Assert.Contains(message, e.Message);
+    }
+
+    [Fact]
+    public void Saving_an_inconsistent_model_is_a_caller_bug_and_writes_nothing()
+    {
+        var dir = PureProcess.TempFolder();
+        var path = Path.Combine(dir, "m.safetensors");
+        Assert.Throws<ArgumentException>(() => ModelFile.Save(path, Small() with { ClassNames = ["only"] }));
+        Assert.Throws<ArgumentException>(() => ModelFile.Save(path, Small() with { Standardiser = Standardiser.Of([0f], [1f]) }));
+        Assert.Throws<ArgumentException>(() => ModelFile.Save(path, Small() with { Architecture = new Architecture([5], "prelu") }));
+        Assert.Empty(Directory.GetFileSystemEntries(dir));
+    }
+}

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.Globalization;
+using Pure.Core.Data;
+using Pure.Core.Tensors;
+using Pure.Core.Training;
+using Pure.Shell.Cli;
+using Pure.Shell.Csv;
+using Pure.Shell.Models;
+
+namespace Pure.Shell.Commands;
+
+/// <summary>
+/// <c>pure eval MODEL FILE.csv</c>: a saved model on labelled data — loss and accuracy, the confusion matrix and
+/// per-class precision and recall (for regression: MSE and RMSE).
+/// </summary>
+public static class EvalCommand
+{
+    public static Command Create()
+    {
+        var model = new Argument<string>("model") { Description = "model file written by pure train --save (safetensors)" };
+        var file = new Argument<string>("file") { Description = "CSV file with the model's feature columns and a label column" };
+        var label = new Option<string?>("--label") { Description = "name of the label column (default: the model's label name)" };
+        var command = new Command("eval", "Evaluate a saved model on a labelled CSV file") { model, file, label };
+        command.SetAction(r => Run(r.GetValue(model)!, r.GetValue(file)!, r.GetValue(label), r.InvocationConfiguration.Output));
+        return command;
+    }
+
+    public static int Run(string modelPath, string path, string? labelColumn, TextWriter output)
+    {
+        var saved = ModelFile.Load(modelPath);
+        var table = CsvTableReader.Read(path, labelColumn ?? saved.LabelName);
+        ModelInput.CheckColumns(saved, path, table.FeatureNames);
+        var x = ModelInput.Standardised(saved, path, table.Rows, table.Features);
+        var model = saved.ToModel();
+        var predictions = model.Predict(x).Match(p => p, e => throw new CliException($"{path}: {e.Message}"));
+
+        output.WriteLine($"model: {modelPath}: {saved.Inputs} feature{(saved.Inputs == 1 ? "" : "s")} → {Describe(saved)}; loss {saved.Loss}");
+        output.WriteLine($"data:  {path}: {table.Rows} rows");
+        if (!saved.IsClassification)
+        {
+            var values = new float[table.Rows];
+            for (var i = 0; i < table.Rows; i++)
+                if (!float.TryParse(table.Labels[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !float.IsFinite(values[i]))
+                    throw new CliException($"{path}:{table.LabelLines[i]}: column '{table.LabelName}': '{table.Labels[i]}' is not a number (the model does regression)");
+            var mse = Loss(model, x, Matrix.Column(values), path);
+            output.WriteLine($"loss (mse)  {mse.ToString("F6", CultureInfo.InvariantCulture)}");
+            output.WriteLine($"rmse        {Math.Sqrt(mse).ToString("F6", CultureInfo.InvariantCulture)}");
+            return ExitCodes.Ok;
+        }
+
+        var actual = Classes(saved, table, path);
+        var targets = saved.Outputs == 1 ? Matrix.Column(actual.Select(c => (float)c).ToArray()) : OneHot.Encode(actual, saved.Outputs);
+        var loss = Loss(model, x, targets, path);
+        var predicted = Metrics.Classes(predictions);
+        var accuracy = Metrics.Accuracy(predicted, actual);
+        var hits = Enumerable.Range(0, actual.Length).Count(i => predicted[i] == actual[i]);
+        output.WriteLine($"loss      {loss.ToString("F6", CultureInfo.InvariantCulture)}");
+        output.WriteLine($"accuracy  {(accuracy * 100).ToString("F2", CultureInfo.InvariantCulture)}% ({hits} of {table.Rows})");
+        output.WriteLine();
+        ClassReport.Write(output, saved.ClassNames, Metrics.ConfusionMatrix(predicted, actual, saved.ClassNames.Count));
+        return ExitCodes.Ok;
+    }
+
+    static string Describe(SavedModel m) =>
+        $"{(m.Architecture.Hidden.Length == 0 ? "" : $"[{string.Join(", ", m.Architecture.Hidden)}] {m.Architecture.ActivationName} → ")}" +
+        (m.IsClassification ? $"{m.ClassNames.Count} classes ({string.Join(", ", m.ClassNames)})" : $"'{m.LabelName}' (regression)");
+
+    /// <summary>Each label's index among the model's classes; a label the model never saw names its line.</summary>
+    static int[] Classes(SavedModel model, LabelledTable table, string path)
+    {
+        var index = model.ClassNames.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);
+        var classes = new int[table.Rows];
+        for (var i = 0; i < table.Rows; i++)
+            if (!index.TryGetValue(table.Labels[i], out classes[i]))
+                throw new CliException($"{path}:{table.LabelLines[i]}: column '{table.LabelName}': label '{table.Labels[i]}' is not one of the model's classes ({string.Join(", ", model.ClassNames)})");
+        return classes;
+    }
+
+    static double Loss(Model model, Matrix x, Matrix targets, string path) =>
+        Inference.Loss(new Core.Backends.Cpu.CpuBackend<float>(), model.Network, model.Params, model.Loss, x, targets)
+            .Match(l => l, e => throw new CliException($"{path}: {e.Message}"));
+}

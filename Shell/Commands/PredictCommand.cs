@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Pure.Core.Training;
+using Pure.Shell.Cli;
+using Pure.Shell.Csv;
+using Pure.Shell.Models;
+
+namespace Pure.Shell.Commands;
+
+/// <summary>
+/// <c>pure predict MODEL FILE.csv [--proba]</c>: CSV on stdout, one row per input row — the predicted class name
+/// (or value, for regression) under the model's label name, and with --proba a <c>p_CLASS</c> column per class.
+/// A column named like the model's label is ignored, so labelled and unlabelled files both work.
+/// </summary>
+public static class PredictCommand
+{
+    public static Command Create()
+    {
+        var model = new Argument<string>("model") { Description = "model file written by pure train --save (safetensors)" };
+        var file = new Argument<string>("file") { Description = "CSV file with the model's feature columns (a label column is ignored)" };
+        var proba = new Option<bool>("--proba") { Description = "add the probability of each class (columns p_CLASS)" };
+        var command = new Command("predict", "Predict with a saved model; writes CSV to stdout") { model, file, proba };
+        command.SetAction(r => Run(r.GetValue(model)!, r.GetValue(file)!, r.GetValue(proba), r.InvocationConfiguration.Output));
+        return command;
+    }
+
+    public static int Run(string modelPath, string path, bool proba, TextWriter output)
+    {
+        var saved = ModelFile.Load(modelPath);
+        if (proba && !saved.IsClassification)
+            throw new CliException($"--proba: {modelPath} is a regression model; it predicts values, not class probabilities");
+        var table = CsvTableReader.ReadFeatures(path, saved.LabelName);
+        ModelInput.CheckColumns(saved, path, table.FeatureNames);
+        var x = ModelInput.Standardised(saved, path, table.Rows, table.Features);
+        var predictions = saved.ToModel().Predict(x).Match(p => p, e => throw new CliException($"{path}: {e.Message}"));
+
+        var header = new List<string> { saved.LabelName };
+        if (proba) header.AddRange(saved.ClassNames.Select(c => $"p_{c}"));
+        var text = new StringBuilder().AppendJoin(',', header.Select(Field)).Append('\n');
+        var classes = saved.IsClassification ? Metrics.Classes(predictions) : [];
+        for (var r = 0; r < predictions.Rows; r++)
+        {
+            var row = predictions.Row(r);
+            if (!saved.IsClassification) text.Append(Number(row[0]));
+            else text.Append(Field(saved.ClassNames[classes[r]]));
+            if (proba)
+            {
+                // One sigmoid output is P(second class); the first class gets the complement.
+                if (row.Length == 1) text.Append(',').Append(Number(1f - row[0])).Append(',').Append(Number(row[0]));
+                else foreach (var p in row) text.Append(',').Append(Number(p));
+            }
+            text.Append('\n');
+            if (text.Length > 1 << 16) Flush(output, text); // stdout flushes on every write: write in blocks
+        }
+        Flush(output, text);
+        return ExitCodes.Ok;
+    }
+
+    static void Flush(TextWriter output, StringBuilder text)
+    {
+        output.Write(text.ToString());
+        text.Clear();
+    }
+
+    static string Number(float v) => v.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>RFC 4180 quoting: a field with a comma, quote or line break is quoted, quotes doubled.</summary>
+    static string Field(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : $"\"{value.Replace("\"", "\"\"")}\"";
+}
