@@ -20,6 +20,11 @@ public sealed record Recipe(Architecture Architecture, string OptimiserName, dou
         };
     }
 
+    /// <summary>The settings that shape the run's arithmetic (not its length): a resumed run must match them.</summary>
+    public string Fingerprint() =>
+        $"layers {string.Join(",", Architecture.Hidden)}; activation {Architecture.ActivationName}; dropout {Architecture.Dropout.ToString(System.Globalization.CultureInfo.InvariantCulture)}; " +
+        $"init {Architecture.InitName ?? "default"}; optimizer {OptimiserName}; lr {Optimiser().LearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture)}; batch {BatchSize}; seed {Seed}";
+
     public void Validate()
     {
         if (Epochs < 1) throw new CliException($"--epochs: must be at least 1, got {Epochs}");

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Pure.Shell.Cli;
-using Pure.Shell.Csv;
+using Pure.Shell.Data;
+using Pure.Shell.Models;
 using Pure.Shell.Training;
 
 namespace Pure.Shell.Commands;
@@ -11,7 +12,8 @@ public static class TrainCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "CSV file with a header row; the label is the last column unless --label" };
+        var file = new Argument<string?>("file") { Description = "CSV file with a header row; the label is the last column unless --label", Arity = ArgumentArity.ZeroOrOne };
+        var data = new Option<string?>("--data") { Description = $"a folder with the four MNIST-format IDX files instead of a CSV (e.g. {IdxReader.DefaultDirectory}); its t10k files are the test split" };
         var label = new Option<string?>("--label") { Description = "name of the label column" };
         var task = new Option<string>("--task") { Description = "classification or regression", DefaultValueFactory = _ => "classification" };
         var layers = new Option<string>("--layers") { Description = "hidden layer widths, e.g. 32,32,16", DefaultValueFactory = _ => "16" };
@@ -28,36 +30,45 @@ public static class TrainCommand
         var patience = new Option<int?>("--patience") { Description = "stop after N epochs without a better validation loss, restoring the best weights (needs --val)" };
         var log = new Option<string?>("--log") { Description = "CSV file with one row per epoch" };
         var quiet = new Option<bool>("--quiet") { Description = "no per-epoch output" };
+        var save = new Option<string?>("--save") { Description = "write the trained model (safetensors) to this file" };
+        var checkpoint = new Option<string?>("--checkpoint") { Description = "checkpoint file (default: beside --save, or checkpoint.safetensors)" };
+        var checkpointEvery = new Option<int?>("--checkpoint-every") { Description = "write a checkpoint every N epochs (one is also written on Ctrl+C)" };
+        var resume = new Option<string?>("--resume") { Description = "continue the run saved in this checkpoint (same command otherwise)" };
         var every = new Option<int?>("--print-every") { Description = "print every N epochs when not on a terminal (default: every epoch up to 100, else 100 lines)" };
 
         var command = new Command("train", "Train a network on a CSV file and report loss and accuracy per epoch")
         {
-            file, label, task, layers, activation, init, dropout, optimizer, lr, epochs, batch, seed, val, test, patience, log, quiet, every,
+            file, data, label, task, layers, activation, init, dropout, optimizer, lr, epochs, batch, seed, val, test, patience, log, quiet, every, save, checkpoint, checkpointEvery, resume,
         };
         command.SetAction(r =>
         {
             var architecture = new Architecture(Architecture.ParseWidths(r.GetValue(layers)!), r.GetValue(activation)!, r.GetValue(dropout), r.GetValue(init));
             var recipe = new Recipe(architecture, r.GetValue(optimizer)!, r.GetValue(lr), r.GetValue(epochs), r.GetValue(batch), r.GetValue(seed));
-            var options = new TrainOptions(r.GetValue(val), r.GetValue(test), r.GetValue(patience), r.GetValue(log), r.GetValue(quiet), r.GetValue(every));
-            return Run(r.GetValue(file)!, r.GetValue(label), r.GetValue(task)!, recipe, options, Console.Out);
+            var options = new TrainOptions(r.GetValue(val), r.GetValue(test), r.GetValue(patience), r.GetValue(log), r.GetValue(quiet), r.GetValue(every))
+            {
+                SavePath = r.GetValue(save), CheckpointPath = r.GetValue(checkpoint), CheckpointEvery = r.GetValue(checkpointEvery), ResumePath = r.GetValue(resume),
+            };
+            var (csv, folder, task_) = (r.GetValue(file), r.GetValue(data), r.GetValue(task)!);
+            if ((csv is null) == (folder is null)) throw new CliException("train: give a CSV file or --data FOLDER (one of them)");
+            recipe.Validate();
+            options.Validate();
+            Recipe.LossFor(task_, 2); // validates --task before reading
+            var examples = folder is null ? TrainingData.FromCsv(csv!, r.GetValue(label), task_) : TrainingData.FromIdx(folder, task_);
+            return Run(examples, task_, recipe, options, Console.Out);
         });
         return command;
     }
 
-    public static int Run(string path, string? labelColumn, string task, Recipe recipe, TrainOptions options, TextWriter output)
+    public static int Run(TrainingData examples, string task, Recipe recipe, TrainOptions options, TextWriter output)
     {
-        recipe.Validate();
-        options.Validate();
-        Recipe.LossFor(task, 2); // validates --task before reading
-        var table = CsvTableReader.Read(path, labelColumn);
-        var targets = Targets.For(table, task);
+        var path = examples.Source;
+        var targets = examples.Targets;
         var loss = Recipe.LossFor(task, targets.ClassNames.Length);
-        var raw = Matrix.From(table.Rows, table.Width, table.Features).Match(m => m, e => throw new CliException($"{path}: {e.Message}"));
         var rng = Rng.FromSeed(recipe.Seed);
 
         // Split first, then fit the standardiser on the training part only.
-        var all = Dataset.Create(raw, targets.Values).Match(d => d, e => throw new CliException($"{path}: {e.Message}"));
-        var (trainRows, valRows, testRows) = Holdout.Split(table.Rows, options.Validation, options.Test, rng.Fold(3));
+        var all = Dataset.Create(examples.Features, targets.Values).Match(d => d, e => throw new CliException($"{path}: {e.Message}"));
+        var (trainRows, valRows, testRows) = Holdout.Split(examples.Rows, options.Validation, options.Test, rng.Fold(3), examples.FixedTestRows);
         var train = all.Take(trainRows);
         var standardiser = Standardiser.Fit(train.Features);
         var trainX = standardiser.Apply(train.Features);
@@ -70,13 +81,13 @@ public static class TrainCommand
         var validation = valRows.Length > 0 ? Set(valRows) : null;
         var test = testRows.Length > 0 ? Set(testRows) : null;
 
-        var network = Network.Build(recipe.Architecture.Build(targets.Values.Cols), table.Width).Match(n => n, e => throw new CliException($"network: {e.Message}"));
+        var network = Network.Build(recipe.Architecture.Build(targets.Values.Cols), examples.Width).Match(n => n, e => throw new CliException($"network: {e.Message}"));
         var backend = new CpuBackend<float>();
         using var step = TrainingStep.Compile(network, loss, recipe.Optimiser(), backend, Math.Min(recipe.BatchSize, train.Rows))
             .Match(s => s, e => throw new CliException(e.Message));
         using var data = step.Upload(trainX, train.Targets).Match(d => d, e => throw new CliException($"{path}: {e.Message}"));
 
-        output.WriteLine($"{path}: {table.Rows} rows, {table.Width} features, " +
+        output.WriteLine($"{path}: {examples.Rows} rows, {examples.Width} features, " +
                          (targets.IsClassification ? $"{targets.ClassNames.Length} classes ({string.Join(", ", targets.ClassNames)})" : "regression") +
                          $"; {train.Rows} for training" + (validation is null ? "" : $", {valRows.Length} for validation") + (test is null ? "" : $", {testRows.Length} for testing"));
         output.WriteLine($"network: {network}; loss {loss}; optimizer {recipe.OptimiserName} lr {step.Optimiser.LearningRate.ToString(CultureInfo.InvariantCulture)}; batch {step.BatchCapacity}; seed {recipe.Seed}");
@@ -86,11 +97,23 @@ public static class TrainCommand
         Console.CancelKeyPress += onCancel;
         try
         {
-            var settings = new LoopSettings(recipe.Epochs, recipe.BatchSize, rng, options.Patience, int.MaxValue);
+            SavedModel Saved(Params parameters) => new(recipe.Architecture, examples.Width, targets.Values.Cols, loss, task, examples.FeatureNames,
+                examples.LabelName, targets.ClassNames, standardiser, parameters);
+            var fingerprint = $"data {examples.Fingerprint()}; {recipe.Fingerprint()}; val {options.Validation.ToString(CultureInfo.InvariantCulture)}; test {options.Test.ToString(CultureInfo.InvariantCulture)}; patience {options.Patience}";
+            var checkpointPath = options.CheckpointFile();
+            var resume = options.ResumePath is null ? null : CheckpointFile.Load(options.ResumePath, fingerprint);
+            if (resume is not null) output.WriteLine($"resuming from {options.ResumePath} after epoch {resume.Epoch}");
+            var settings = new LoopSettings(recipe.Epochs, recipe.BatchSize, rng, options.Patience, options.CheckpointEvery);
             var loop = new TrainingLoop(backend, step, data, training, validation);
             LoopOutcome outcome;
             using (var reporter = options.Reporter(output, recipe.Epochs))
-                outcome = loop.Run(settings, network.Init(rng.Fold(0)), null, reporter, options.LogPath is null ? null : new TrainingLog(options.LogPath), () => interrupted, null);
+                outcome = loop.Run(settings, network.Init(rng.Fold(0)), resume, reporter, options.LogPath is null ? null : new TrainingLog(options.LogPath),
+                    () => interrupted, c => CheckpointFile.Save(checkpointPath, Saved(c.Parameters), c, fingerprint));
+            if (options.SavePath is { } savePath)
+            {
+                ModelFile.Save(savePath, Saved(outcome.Parameters));
+                output.WriteLine($"model saved to {savePath}");
+            }
             void Final(string name, EvaluationSet? set)
             {
                 if (set is null) return;

@@ -6,6 +6,17 @@ namespace Pure.Shell.Commands;
 /// <summary>How a training run is watched and kept: validation split, early stopping, log, output.</summary>
 public sealed record TrainOptions(double Validation, double Test, int? Patience, string? LogPath, bool Quiet, int? PrintEvery)
 {
+    public string? SavePath { get; init; }
+    public string? CheckpointPath { get; init; }
+    public int? CheckpointEvery { get; init; }
+    public string? ResumePath { get; init; }
+
+    /// <summary>Where checkpoints go: --checkpoint, else the file resumed from, else beside --save, else checkpoint.safetensors.</summary>
+    public string CheckpointFile() =>
+        CheckpointPath ?? ResumePath ?? (SavePath is { } save
+            ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(save))!, Path.GetFileNameWithoutExtension(save) + ".checkpoint.safetensors")
+            : "checkpoint.safetensors");
+
     public void Validate()
     {
         if (Validation is < 0 or >= 1) throw new CliException($"--val: {Validation} is not in [0, 1)");
@@ -13,6 +24,8 @@ public sealed record TrainOptions(double Validation, double Test, int? Patience,
         if (Validation + Test >= 1) throw new CliException($"--val {Validation} and --test {Test} leave nothing to train on");
         if (Patience is < 1) throw new CliException($"--patience: must be at least 1, got {Patience}");
         if (Patience is not null && Validation == 0) throw new CliException("--patience needs a validation split (--val 0.2, say): early stopping watches the validation loss");
+        if (CheckpointEvery is < 1) throw new CliException($"--checkpoint-every: must be at least 1, got {CheckpointEvery}");
+        if (ResumePath is not null && !File.Exists(ResumePath)) throw new CliException($"--resume: {ResumePath}: no such file");
         if (PrintEvery is < 1) throw new CliException($"--print-every: must be at least 1, got {PrintEvery}");
     }
 

@@ -40,14 +40,22 @@ public static class ModelFile
         var layout = model.Network.Layout;
         if (model.Params.Length != layout.Length)
             throw new ArgumentException($"the network has {layout.Length} parameters, the model holds {model.Params.Length}", nameof(model));
-        var tensors = layout.Segments.Select(s => new Tensor(s.Name, ShapeOf(s), model.Params[s].ToArray()));
-        SafeTensors.Write(path, tensors, Metadata(model));
+        SafeTensors.Write(path, Tensors(model), Metadata(model));
     }
 
+    /// <summary>One tensor per parameter segment, under its layout name.</summary>
+    public static IEnumerable<Tensor> Tensors(SavedModel model) =>
+        model.Network.Layout.Segments.Select(s => new Tensor(s.Name, ShapeOf(s), model.Params[s].ToArray()));
+
+    /// <summary>Tensors under this prefix belong to a checkpoint's training state, not to the model; a model reader skips them.</summary>
+    public const string CheckpointPrefix = "checkpoint.";
+
     /// <summary>Reads a model and checks it completely: metadata, architecture, every tensor's presence and shape.</summary>
-    public static SavedModel Load(string path)
+    public static SavedModel Load(string path) => Load(SafeTensors.Read(path), path);
+
+    /// <summary>The model in an already-read file (a checkpoint is a model plus <see cref="CheckpointPrefix"/> tensors).</summary>
+    public static SavedModel Load(SafeTensorsFile file, string path)
     {
-        var file = SafeTensors.Read(path);
         var meta = file.Metadata;
         CliException Corrupt(string what) => new($"{path}: corrupt model file: {what}", ExitCodes.BadInput);
 
@@ -97,7 +105,7 @@ public static class ModelFile
             if (bad >= 0) throw Corrupt($"tensor '{segment.Name}' holds {tensor.Data[bad]} at index {bad}");
             tensor.Data.CopyTo(values, segment.Offset);
         }
-        var extra = file.Tensors.Where(t => layout.Find(t.Name) is null).Select(t => $"'{t.Name}'").ToArray();
+        var extra = file.Tensors.Where(t => layout.Find(t.Name) is null && !t.Name.StartsWith(CheckpointPrefix, StringComparison.Ordinal)).Select(t => $"'{t.Name}'").ToArray();
         if (extra.Length > 0) throw Corrupt($"tensor {string.Join(", ", extra)} is not part of the architecture");
 
         var parameters = Params.From(layout, values).Match(p => p, e => throw Corrupt(e.Message));
@@ -107,7 +115,8 @@ public static class ModelFile
         return model;
     }
 
-    static Dictionary<string, string> Metadata(SavedModel m)
+    /// <summary>The model's metadata: format, architecture, task, names and standardisation.</summary>
+    public static Dictionary<string, string> Metadata(SavedModel m)
     {
         var meta = new Dictionary<string, string>
         {

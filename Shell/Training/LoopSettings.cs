@@ -1,5 +1,5 @@
 
 namespace Pure.Shell.Training;
 
-/// <summary>How the epoch loop runs: length, batch, seed keys, early stopping and checkpoint cadence.</summary>
-public sealed record LoopSettings(int Epochs, int BatchSize, Rng Rng, int? Patience, int CheckpointEvery);
+/// <summary>How the epoch loop runs: length, batch, seed keys, early stopping and checkpoint cadence (null: only on an interrupt).</summary>
+public sealed record LoopSettings(int Epochs, int BatchSize, Rng Rng, int? Patience, int? CheckpointEvery);

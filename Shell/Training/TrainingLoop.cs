@@ -49,7 +49,7 @@ public sealed class TrainingLoop(IBackend<float> backend, TrainingStep step, Dev
                 (bestEpoch, bestLoss, best) = (epoch, vl, parameters);
             var patienceRanOut = settings.Patience is { } p && validation is not null && epoch - bestEpoch >= p;
             var stop = interrupted();
-            if (saveCheckpoint is not null && (stop || epoch % settings.CheckpointEvery == 0 || epoch == settings.Epochs || patienceRanOut))
+            if (saveCheckpoint is not null && (stop || settings.CheckpointEvery is { } every && (epoch % every == 0 || epoch == settings.Epochs || patienceRanOut)))
             {
                 var (snapshot, optimiser) = step.Snapshot(state);
                 saveCheckpoint(new Checkpoint(epoch, snapshot, optimiser, bestEpoch, bestLoss, best, log?.Rows.ToArray() ?? []));

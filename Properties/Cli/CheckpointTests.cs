@@ -1,0 +1,80 @@
+using Pure.Properties.Support;
+using Pure.Shell.Models;
+
+namespace Pure.Properties;
+
+/// <summary>Saved models, checkpoints, Ctrl+C and resume, divergence: nothing is lost and nothing differs.</summary>
+public class CheckpointTests
+{
+    static readonly string[] Recipe = ["train", PureProcess.Data("digits.csv"), "--layers", "64", "--dropout", "0.1", "--val", "0.2", "--epochs", "150", "--seed", "3", "--print-every", "1"];
+
+    [Fact]
+    public void Interrupt_and_resume_equals_an_uninterrupted_run_bit_for_bit()
+    {
+        var dir = PureProcess.TempFolder();
+        var (full, resumed, checkpoint) = (Path.Combine(dir, "full.safetensors"), Path.Combine(dir, "resumed.safetensors"), Path.Combine(dir, "c.safetensors"));
+        var whole = PureProcess.Run([.. Recipe, "--save", full]);
+        Assert.Equal(0, whole.ExitCode);
+
+        var interrupted = PureProcessInterrupt.RunAndInterrupt(line => line.StartsWith("epoch     3/", StringComparison.Ordinal), [.. Recipe, "--checkpoint", checkpoint, "--save", resumed]);
+        Assert.Equal(130, interrupted.ExitCode);
+        Assert.Contains("interrupted after epoch", interrupted.Stderr);
+        Assert.False(File.Exists(resumed), "an interrupted run must not write its final model");
+        var stoppedAt = int.Parse(interrupted.Stderr.Split("interrupted after epoch ")[1].Split(';')[0]);
+        Assert.InRange(stoppedAt, 3, 149);
+
+        var rest = PureProcess.Run([.. Recipe, "--resume", checkpoint, "--save", resumed]);
+        Assert.Equal(0, rest.ExitCode);
+        Assert.Contains($"resuming from {checkpoint} after epoch {stoppedAt}", rest.Stdout);
+        Assert.Equal(File.ReadAllBytes(full), File.ReadAllBytes(resumed));
+        Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
+    }
+
+    [Fact]
+    public void A_checkpoint_refuses_to_resume_a_different_run()
+    {
+        var dir = PureProcess.TempFolder();
+        var checkpoint = Path.Combine(dir, "c.safetensors");
+        Assert.Equal(0, PureProcess.Run("train", PureProcess.Data("moons.csv"), "--layers", "8", "--epochs", "4", "--checkpoint-every", "2", "--checkpoint", checkpoint, "--quiet").ExitCode);
+        var other = PureProcess.Run("train", PureProcess.Data("moons.csv"), "--layers", "8", "--epochs", "8", "--lr", "0.02", "--resume", checkpoint);
+        Assert.Equal(2, other.ExitCode);
+        Assert.Contains("other settings or data", other.Stderr);
+        var model = PureProcess.Run("train", PureProcess.Data("moons.csv"), "--layers", "8", "--epochs", "8", "--resume", PureProcess.Data("xor.csv"));
+        Assert.Equal(2, model.ExitCode);
+    }
+
+    [Fact]
+    public void A_diverging_run_exits_1_and_keeps_the_last_good_checkpoint_readable()
+    {
+        var dir = PureProcess.TempFolder();
+        var checkpoint = Path.Combine(dir, "d.safetensors");
+        var r = PureProcess.Run("train", PureProcess.Data("moons.csv"), "--task", "regression", "--label", "x2", "--layers", "16",
+            "--optimizer", "sgd", "--lr", "0.3", "--epochs", "30", "--batch", "500", "--checkpoint-every", "1", "--checkpoint", checkpoint, "--quiet");
+        Assert.Equal(1, r.ExitCode);
+        var epoch = int.Parse(r.Stderr.Split("epoch ")[1].Split(':')[0]);
+        Assert.Contains("lower learning rate", r.Stderr);
+        Assert.Contains("last good checkpoint", r.Stderr);
+        var file = SafeTensors.Read(checkpoint);
+        Assert.Equal((epoch - 1).ToString(), file.Metadata["checkpoint_epoch"]);
+        var model = ModelFile.Load(checkpoint);
+        Assert.All(model.Params.ToArray(), v => Assert.True(float.IsFinite(v)));
+        var eval = PureProcess.Run("eval", checkpoint, PureProcess.Data("moons.csv"), "--label", "x2");
+        Assert.Equal(0, eval.ExitCode);
+    }
+
+    [Fact]
+    public void Train_save_then_predict_gives_the_classes_the_trained_model_gives()
+    {
+        var dir = PureProcess.TempFolder();
+        var file = Path.Combine(dir, "m.safetensors");
+        Assert.Equal(0, PureProcess.Run("train", PureProcess.Data("moons.csv"), "--layers", "8", "--epochs", "20", "--save", file, "--quiet").ExitCode);
+        var saved = ModelFile.Load(file);
+        var table = Pure.Shell.Csv.CsvTableReader.Read(PureProcess.Data("moons.csv"), null);
+        var x = saved.Standardiser.Apply(Matrix.From(table.Rows, table.Width, table.Features).Match(m => m, e => throw new Exception(e.Message)));
+        var expected = saved.ToModel().Classify(x).Match(c => c, e => throw new Exception(e.Message));
+        var predicted = PureProcess.Run("predict", file, PureProcess.Data("moons.csv"));
+        Assert.Equal(0, predicted.ExitCode);
+        var lines = predicted.Stdout.Trim().Split('\n').Skip(1).Select(l => l.Trim()).ToArray();
+        Assert.Equal(expected.Select(c => saved.ClassNames[c]), lines);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using Pure.Properties.Support;
+
+namespace Pure.Properties;
+
+/// <summary><c>pure train --data FOLDER</c> on a small MNIST-format dataset written here (4×4 images, the bright quadrant is the class).</summary>
+public class IdxTrainTests
+{
+    static void WriteSet(string dir, string prefix, int count, Rng rng)
+    {
+        var images = new byte[16 + count * 16];
+        var labels = new byte[8 + count];
+        BinaryPrimitives.WriteInt32BigEndian(images, 0x803);
+        BinaryPrimitives.WriteInt32BigEndian(images.AsSpan(4), count);
+        BinaryPrimitives.WriteInt32BigEndian(images.AsSpan(8), 4);
+        BinaryPrimitives.WriteInt32BigEndian(images.AsSpan(12), 4);
+        BinaryPrimitives.WriteInt32BigEndian(labels, 0x801);
+        BinaryPrimitives.WriteInt32BigEndian(labels.AsSpan(4), count);
+        for (var i = 0; i < count; i++)
+        {
+            var quadrant = rng.Below((ulong)i, 4);
+            labels[8 + i] = (byte)quadrant;
+            for (var p = 0; p < 16; p++)
+            {
+                var (row, col) = (p / 4, p % 4);
+                var inQuadrant = row / 2 == quadrant / 2 && col / 2 == quadrant % 2;
+                images[16 + i * 16 + p] = (byte)((inQuadrant ? 150 : 0) + rng.Below((ulong)(1000 + i * 16 + p), 100));
+            }
+        }
+        using (var file = File.Create(Path.Combine(dir, $"{prefix}-images-idx3-ubyte.gz")))
+        using (var gz = new GZipStream(file, CompressionLevel.Fastest)) gz.Write(images);
+        File.WriteAllBytes(Path.Combine(dir, $"{prefix}-labels-idx1-ubyte"), labels);
+    }
+
+    [Fact]
+    public void Trains_on_an_idx_folder_and_tests_on_its_t10k_files()
+    {
+        var dir = PureProcess.TempFolder();
+        WriteSet(dir, "train", 400, Rng.FromSeed(1));
+        WriteSet(dir, "t10k", 100, Rng.FromSeed(2));
+        var r = PureProcess.Run("train", "--data", dir, "--layers", "16", "--epochs", "15", "--val", "0.1", "--quiet");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("500 rows, 16 features, 4 classes (0, 1, 2, 3); 360 for training, 40 for validation, 100 for testing", r.Stdout);
+        var line = r.Stdout.Split('\n').Single(l => l.StartsWith("final test accuracy: ", StringComparison.Ordinal));
+        Assert.True(double.Parse(line["final test accuracy: ".Length..line.IndexOf('%')], System.Globalization.CultureInfo.InvariantCulture) >= 95, line);
+    }
+
+    [Fact]
+    public void A_missing_folder_names_the_debian_package()
+    {
+        var r = PureProcess.Run("train", "--data", "/nonexistent/fashion");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("dataset-fashion-mnist", r.Stderr);
+    }
+
+    [Fact]
+    public void A_csv_and_a_folder_together_or_neither_is_a_usage_error()
+    {
+        Assert.Equal(2, PureProcess.Run("train").ExitCode);
+        Assert.Equal(2, PureProcess.Run("train", PureProcess.Data("xor.csv"), "--data", "/tmp").ExitCode);
+    }
+}

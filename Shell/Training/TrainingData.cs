@@ -1,0 +1,58 @@
+using System.Globalization;
+using Pure.Shell.Cli;
+using Pure.Shell.Commands;
+using Pure.Shell.Csv;
+using Pure.Shell.Data;
+
+namespace Pure.Shell.Training;
+
+/// <summary>
+/// Examples to train on, from a CSV file or an IDX folder: raw features, targets, names, and (for IDX) the
+/// official test rows, which then serve as the test split.
+/// </summary>
+public sealed record TrainingData(string Source, Matrix Features, Targets Targets, IReadOnlyList<string> FeatureNames, string LabelName, int[]? FixedTestRows)
+{
+    public int Rows => Features.Rows;
+    public int Width => Features.Cols;
+
+    public static TrainingData FromCsv(string path, string? labelColumn, string task)
+    {
+        var table = CsvTableReader.Read(path, labelColumn);
+        var targets = Targets.For(table, task);
+        var x = Matrix.From(table.Rows, table.Width, table.Features).Match(m => m, e => throw new CliException($"{path}: {e.Message}"));
+        return new TrainingData(path, x, targets, table.FeatureNames, table.LabelName, null);
+    }
+
+    /// <summary>The four MNIST-format files of <paramref name="folder"/>: 60 000 training images, then the 10 000 test images.</summary>
+    public static TrainingData FromIdx(string folder, string task)
+    {
+        if (task != "classification") throw new CliException("--data: IDX datasets are classification data (drop --task regression)");
+        var (trainX, trainY, testX, testY) = IdxReader.ReadDirectory(folder);
+        var n = trainX.Rows + testX.Rows;
+        var features = Matrix.Create(n, trainX.Cols, (trainX, testX), static (dst, s) =>
+        {
+            s.trainX.Span.CopyTo(dst);
+            s.testX.Span.CopyTo(dst[s.trainX.Length..]);
+        });
+        var labels = trainY.Concat(testY).Select(b => (int)b).ToArray();
+        var classes = labels.Max() + 1;
+        var names = Enumerable.Range(0, classes).Select(c => c.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var targets = new Targets(OneHot.Encode(labels, classes), names, labels);
+        var pixels = Enumerable.Range(0, trainX.Cols).Select(i => $"p{i}").ToArray();
+        return new TrainingData(folder, features, targets, pixels, "label", Enumerable.Range(trainX.Rows, testX.Rows).ToArray());
+    }
+
+    /// <summary>A short fingerprint of the examples (FNV-1a over features and classes) for checkpoint guards.</summary>
+    public string Fingerprint()
+    {
+        var hash = 14695981039346656037UL;
+        void Mix(int v)
+        {
+            hash ^= (uint)v;
+            hash *= 1099511628211UL;
+        }
+        foreach (var v in Features.Span) Mix(BitConverter.SingleToInt32Bits(v));
+        foreach (var v in Targets.Values.Span) Mix(BitConverter.SingleToInt32Bits(v));
+        return $"{Rows}×{Width}, {hash:x16}";
+    }
+}
