@@ -188,6 +188,28 @@ public static class Generators
         return Pair(Frozen(4, 2, GateInputs), Matrix.Column(labels));
     }
 
+    /// <summary>
+    /// The spam neuron's toy data: a word count uniform on 0…300 and a link flag (30 % of messages), labelled
+    /// spam with probability σ(0.01·words + 0.9·link − 1) — the neuron of the tour, so a single sigmoid unit is
+    /// the right model and its weights can be recovered from the data.
+    /// </summary>
+    public static Dataset Spam(int n, Rng rng)
+    {
+        if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, "at least one message");
+        var (words, rest) = rng.Split();
+        var (links, labels) = rest.Split();
+        var x = new float[2 * n];
+        var y = new float[n];
+        for (var i = 0; i < n; i++)
+        {
+            x[2 * i] = words.Below((ulong)i, 301);
+            x[2 * i + 1] = links.Uniform((ulong)i) < 0.3 ? 1 : 0;
+            var p = Activations.Scalar.Sigmoid(0.01 * x[2 * i] + 0.9 * x[2 * i + 1] - 1);
+            y[i] = labels.Uniform((ulong)i) < p ? 1 : 0;
+        }
+        return Pair(Frozen(n, 2, x), Matrix.Column(y));
+    }
+
     /// <summary>numpy.linspace(start, stop, count, endpoint)[i]: start + i·step, the last point exactly stop.</summary>
     static double Linspace(double start, double stop, int count, int i, bool endpoint)
     {

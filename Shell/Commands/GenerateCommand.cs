@@ -7,7 +7,7 @@ namespace Pure.Shell.Commands;
 /// <summary><c>pure generate moons --rows 500 --noise 0.2 --out data/moons.csv</c>: the core's generators as CSV files.</summary>
 public static class GenerateCommand
 {
-    static readonly string[] Kinds = ["and", "or", "nand", "nor", "xor", "parity", "moons", "circles", "spirals", "blobs", "sine"];
+    static readonly string[] Kinds = ["and", "or", "nand", "nor", "xor", "parity", "moons", "circles", "spirals", "blobs", "sine", "spam"];
 
     public static Command Create()
     {
@@ -38,9 +38,15 @@ public static class GenerateCommand
                 "spirals" => Generators.Spirals(n, r.GetValue(classes), r.GetValue(noise), rng),
                 "blobs" => Generators.Blobs(n, r.GetValue(classes), 1.0, rng),
                 "sine" => Generators.Sine(n, rng, r.GetValue(noise)),
+                "spam" => Generators.Spam(n, rng),
                 _ => throw new CliException($"generate: unknown kind '{name}' (one of {string.Join(", ", Kinds)})"),
             };
-            var header = name == "sine" ? "x,y" : string.Join(",", Enumerable.Range(1, data.Features.Cols).Select(i => $"x{i}").Append("label"));
+            var header = name switch
+            {
+                "sine" => "x,y",
+                "spam" => "words,has_link,spam",
+                _ => string.Join(",", Enumerable.Range(1, data.Features.Cols).Select(i => $"x{i}").Append("label")),
+            };
             AtomicFile.WriteAllText(r.GetValue(output)!, Csv(header, data, integerLabels: name != "sine"));
             return ExitCodes.Ok;
         });
@@ -52,7 +58,7 @@ public static class GenerateCommand
         var text = new System.Text.StringBuilder(header).Append('\n');
         for (var r = 0; r < data.Rows; r++)
         {
-            foreach (var v in data.Features.Row(r)) text.Append(v.ToString("R", CultureInfo.InvariantCulture)).Append(',');
+            foreach (var v in data.Features.Row(r)) text.Append((v + 0f).ToString("R", CultureInfo.InvariantCulture)).Append(','); // + 0 turns −0 into 0
             var y = data.Targets[r, 0];
             text.Append(integerLabels ? ((int)y).ToString(CultureInfo.InvariantCulture) : y.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
         }

@@ -87,7 +87,7 @@ public static class TrainCommand
             .Match(s => s, e => throw new CliException(e.Message));
         using var data = step.Upload(trainX, train.Targets).Match(d => d, e => throw new CliException($"{path}: {e.Message}"));
 
-        output.WriteLine($"{path}: {examples.Rows} rows, {examples.Width} features, " +
+        output.WriteLine($"{path}: {examples.Rows} rows, {examples.Width} feature{(examples.Width == 1 ? "" : "s")}, " +
                          (targets.IsClassification ? $"{targets.ClassNames.Length} classes ({string.Join(", ", targets.ClassNames)})" : "regression") +
                          $"; {train.Rows} for training" + (validation is null ? "" : $", {valRows.Length} for validation") + (test is null ? "" : $", {testRows.Length} for testing"));
         output.WriteLine($"network: {network}; loss {loss}; optimizer {recipe.OptimiserName} lr {step.Optimiser.LearningRate.ToString(CultureInfo.InvariantCulture)}; batch {step.BatchCapacity}; seed {recipe.Seed}");
