@@ -16,6 +16,7 @@ public static class Program
         {
             TrainCommand.Create(),
             GenerateCommand.Create(),
+            PerceptronCommand.Create(),
         };
         root.Options.Add(verbose);
         var parsed = root.Parse(args);
