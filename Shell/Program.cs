@@ -18,6 +18,7 @@ public static class Program
             GenerateCommand.Create(),
             EvalCommand.Create(),
             PredictCommand.Create(),
+            PerceptronCommand.Create(),
             TourCommand.Create(),
         };
         root.Options.Add(verbose);
