@@ -18,6 +18,21 @@ public class TourTests
     public void Neuron_the_spam_neuron_fires_with_0_802() => Assert.Equal(0.802184, M("neuron", "probability"), 1e-6);
 
     [Fact]
+    public void Perceptron_the_four_gates_converge_and_xor_never_does()
+    {
+        foreach (var gate in new[] { "and", "or", "nand", "nor" }) Assert.Equal(1, M("perceptron", $"{gate}_converged"));
+        Assert.Equal(0, M("perceptron", "xor_converged"));
+    }
+
+    [Fact]
+    public void Bias_without_one_and_is_never_learned_and_the_origin_is_always_wrong()
+    {
+        Assert.Equal(0, M("bias", "without_bias_converged"));
+        Assert.Equal(1, M("bias", "origin_wrong_every_epoch"));
+        Assert.Equal(1, M("bias", "with_bias_converged"));
+    }
+
+    [Fact]
     public void Xor_by_hand_is_right_and_the_learned_hidden_layer_separates_the_classes()
     {
         Assert.Equal(4, M("xor", "hand_correct"));

@@ -5,8 +5,8 @@ public static class Topics
 {
     public static IReadOnlyList<ITourTopic> All { get; } =
     [
-        new NeuronTopic(), new XorTopic(), new NonlinearityTopic(), new ActivationsTopic(), new SoftmaxTopic(),
+        new NeuronTopic(), new PerceptronTopic(), new XorTopic(), new NonlinearityTopic(), new ActivationsTopic(), new SoftmaxTopic(),
         new DyingReluTopic(), new VanishingTopic(), new InitTopic(), new UatTopic(), new DepthTopic(), new BoundaryTopic(),
-        new BackpropTopic(), new FeaturesTopic(),
+        new BiasTopic(), new BackpropTopic(), new FeaturesTopic(),
     ];
 }
