@@ -113,6 +113,25 @@ public class TrainCommandTests
     }
 
     [Fact]
+    public void Plot_writes_training_curves_and_a_decision_boundary()
+    {
+        var dir = PureProcess.TempFolder();
+        var r = PureProcess.Run("train", PureProcess.Data("moons.csv"), "--layers", "8", "--epochs", "10", "--val", "0.2", "--plot", dir, "--quiet");
+        Assert.Equal(0, r.ExitCode);
+        foreach (var (file, width) in new[] { ("training-curves.png", 1100), ("decision-boundary.png", 800) })
+        {
+            var (w, h, colours) = Pure.Shell.Plots.Animation.Decode(File.ReadAllBytes(Path.Combine(dir, file)));
+            Assert.Equal((width, 550), (w, h));
+            Assert.True(colours.Distinct().Count() > 16);
+        }
+        var perceptron = Path.Combine(dir, "and.png");
+        Assert.Equal(0, PureProcess.Run("perceptron", PureProcess.Data("and.csv"), "--plot", perceptron).ExitCode);
+        Assert.True(Pure.Shell.Plots.Animation.Decode(File.ReadAllBytes(perceptron)).Colours.Distinct().Count() > 16);
+        var wide = PureProcess.Run("perceptron", PureProcess.Data("digits.csv"), "--plot", perceptron);
+        Assert.Equal(2, wide.ExitCode);
+    }
+
+    [Fact]
     public void Generate_writes_the_bundled_moons_byte_for_byte()
     {
         var file = Path.Combine(PureProcess.TempFolder(), "moons.csv");

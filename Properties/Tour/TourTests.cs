@@ -14,6 +14,27 @@ public class TourTests
 
     static double M(string topic, string key) => Reports.Value[topic].Measures[key];
 
+    /// <summary>Every picture the tour drew exists, has a plausible size, and is not blank (many colours).</summary>
+    [Fact]
+    public void Every_topic_with_pictures_writes_non_trivial_images()
+    {
+        var pictures = Reports.Value.Values.SelectMany(r => r.Pictures).ToArray();
+        Assert.True(pictures.Length >= 14, $"{pictures.Length} pictures");
+        foreach (var file in pictures.Where(p => p.EndsWith(".png", StringComparison.Ordinal)))
+        {
+            var (width, height, colours) = Pure.Shell.Plots.Animation.Decode(File.ReadAllBytes(file));
+            Assert.InRange(width, 600, 1400);
+            Assert.InRange(height, 300, 1000);
+            Assert.True(colours.Distinct().Count() > 16, $"{file} has {colours.Distinct().Count()} colours");
+        }
+        var gif = File.ReadAllBytes(pictures.Single(p => p.EndsWith(".gif", StringComparison.Ordinal)));
+        Assert.Equal("GIF89a", System.Text.Encoding.ASCII.GetString(gif, 0, 6));
+        using var codec = SkiaSharp.SKCodec.Create(new MemoryStream(gif));
+        Assert.Equal(BoundaryTopic.Snapshots.Length, codec.FrameCount);
+        foreach (var topic in new[] { "perceptron", "xor", "activations", "softmax", "dying-relu", "vanishing", "init", "uat", "depth", "boundary", "features" })
+            Assert.NotEmpty(Reports.Value[topic].Pictures);
+    }
+
     [Fact]
     public void Neuron_the_spam_neuron_fires_with_0_802() => Assert.Equal(0.802184, M("neuron", "probability"), 1e-6);
 

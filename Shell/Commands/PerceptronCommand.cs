@@ -4,6 +4,7 @@ using Pure.Core.Data;
 using Pure.Core.Perceptron;
 using Pure.Core.Tensors;
 using Pure.Shell.Cli;
+using Pure.Shell.Plots;
 using Pure.Shell.Csv;
 
 namespace Pure.Shell.Commands;
@@ -23,12 +24,13 @@ public static class PerceptronCommand
         var labels = new Option<string>("--labels") { Description = "label coding: 01 (w ← w + η(y − ŷ)x) or pm1 (w ← w + ηyx on a mistake)", DefaultValueFactory = _ => "01" };
         var seed = new Option<long?>("--seed") { Description = "start from small random weights drawn with this seed (default: zeros)" };
         var noBias = new Option<bool>("--no-bias") { Description = "learn no bias: every boundary passes through the origin" };
+        var plot = new Option<string?>("--plot") { Description = "PNG file: the points, the half-planes and the boundary (two features)" };
 
         var command = new Command("perceptron", "Train Rosenblatt's perceptron on a two-class CSV file: errors per epoch, convergence, boundary, Novikoff bound")
         {
-            file, label, lr, epochs, labels, seed, noBias,
+            file, label, lr, epochs, labels, seed, noBias, plot,
         };
-        command.SetAction(r => Run(r.GetValue(file)!, r.GetValue(label), Options(r.GetValue(lr), r.GetValue(epochs), r.GetValue(labels)!, r.GetValue(seed), r.GetValue(noBias)), Console.Out));
+        command.SetAction(r => Run(r.GetValue(file)!, r.GetValue(label), Options(r.GetValue(lr), r.GetValue(epochs), r.GetValue(labels)!, r.GetValue(seed), r.GetValue(noBias)), Console.Out, r.GetValue(plot)));
         return command;
     }
 
@@ -53,7 +55,7 @@ public static class PerceptronCommand
         };
     }
 
-    public static int Run(string path, string? labelColumn, PerceptronOptions options, TextWriter output)
+    public static int Run(string path, string? labelColumn, PerceptronOptions options, TextWriter output, string? plotPath = null)
     {
         var table = CsvTableReader.Read(path, labelColumn);
         var targets = Targets.For(table, "classification");
@@ -62,6 +64,8 @@ public static class PerceptronCommand
         var data = Matrix.From(table.Rows, table.Width, table.Features)
             .Bind(x => Dataset.Create(x, targets.Values))
             .Match(d => d, e => throw new CliException($"{path}: {e.Message}"));
+        if (plotPath is not null && table.Width != 2)
+            throw new CliException($"--plot: {path} has {table.Width} features; the picture needs exactly two");
         var result = Perceptron.Train(data, options).Match(p => p, e => throw new CliException($"{path}: {e.Message}"));
 
         var pm1 = options.Labels == PerceptronLabels.PlusMinusOne;
@@ -81,6 +85,12 @@ public static class PerceptronCommand
         output.WriteLine(options.UseBias ? $"bias: {Number(result.Bias)}" : "bias: none (the boundary passes through the origin)");
         output.WriteLine($"boundary: {result.BoundaryOver(table.FeatureNames)}");
         result.Separation.IfSome(bound => Novikoff(bound, result, data, table.FeatureNames, output));
+        if (plotPath is not null)
+        {
+            var outcome = result.Converged ? $"converged at epoch {result.Epochs}" : $"not converged after {result.Epochs} epochs";
+            Charts.Perceptron(plotPath, $"Perceptron on {Path.GetFileName(path)}: {outcome}", result, data, table.FeatureNames[0], table.FeatureNames[1]);
+            output.WriteLine($"plot: {plotPath}");
+        }
         return ExitCodes.Ok;
     }
 

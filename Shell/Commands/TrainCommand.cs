@@ -34,11 +34,12 @@ public static class TrainCommand
         var checkpoint = new Option<string?>("--checkpoint") { Description = "checkpoint file (default: beside --save, or checkpoint.safetensors)" };
         var checkpointEvery = new Option<int?>("--checkpoint-every") { Description = "write a checkpoint every N epochs (one is also written on Ctrl+C)" };
         var resume = new Option<string?>("--resume") { Description = "continue the run saved in this checkpoint (same command otherwise)" };
+        var plot = new Option<string?>("--plot") { Description = "folder for PNG plots: training curves and, for 2-D inputs, the decision boundary" };
         var every = new Option<int?>("--print-every") { Description = "print every N epochs when not on a terminal (default: every epoch up to 100, else 100 lines)" };
 
         var command = new Command("train", "Train a network on a CSV file and report loss and accuracy per epoch")
         {
-            file, data, label, task, layers, activation, init, dropout, optimizer, lr, epochs, batch, seed, val, test, patience, log, quiet, every, save, checkpoint, checkpointEvery, resume,
+            file, data, label, task, layers, activation, init, dropout, optimizer, lr, epochs, batch, seed, val, test, patience, log, quiet, every, save, checkpoint, checkpointEvery, resume, plot,
         };
         command.SetAction(r =>
         {
@@ -46,7 +47,7 @@ public static class TrainCommand
             var recipe = new Recipe(architecture, r.GetValue(optimizer)!, r.GetValue(lr), r.GetValue(epochs), r.GetValue(batch), r.GetValue(seed));
             var options = new TrainOptions(r.GetValue(val), r.GetValue(test), r.GetValue(patience), r.GetValue(log), r.GetValue(quiet), r.GetValue(every))
             {
-                SavePath = r.GetValue(save), CheckpointPath = r.GetValue(checkpoint), CheckpointEvery = r.GetValue(checkpointEvery), ResumePath = r.GetValue(resume),
+                SavePath = r.GetValue(save), CheckpointPath = r.GetValue(checkpoint), CheckpointEvery = r.GetValue(checkpointEvery), ResumePath = r.GetValue(resume), PlotFolder = r.GetValue(plot),
             };
             var (csv, folder, task_) = (r.GetValue(file), r.GetValue(data), r.GetValue(task)!);
             if ((csv is null) == (folder is null)) throw new CliException("train: give a CSV file or --data FOLDER (one of them)");
@@ -105,10 +106,12 @@ public static class TrainCommand
             if (resume is not null) output.WriteLine($"resuming from {options.ResumePath} after epoch {resume.Epoch}");
             var settings = new LoopSettings(recipe.Epochs, recipe.BatchSize, rng, options.Patience, options.CheckpointEvery);
             var loop = new TrainingLoop(backend, step, data, training, validation);
+            var log = new TrainingLog(options.LogPath);
             LoopOutcome outcome;
             using (var reporter = options.Reporter(output, recipe.Epochs))
-                outcome = loop.Run(settings, network.Init(rng.Fold(0)), resume, reporter, options.LogPath is null ? null : new TrainingLog(options.LogPath),
+                outcome = loop.Run(settings, network.Init(rng.Fold(0)), resume, reporter, log,
                     () => interrupted, c => CheckpointFile.Save(checkpointPath, Saved(c.Parameters), c, fingerprint));
+            if (options.PlotFolder is { } folder) TrainingPlots.Write(folder, path, log.Rows, Saved(outcome.Parameters), examples, output);
             if (options.SavePath is { } savePath)
             {
                 ModelFile.Save(savePath, Saved(outcome.Parameters));

@@ -10,6 +10,7 @@ public sealed record TrainOptions(double Validation, double Test, int? Patience,
     public string? CheckpointPath { get; init; }
     public int? CheckpointEvery { get; init; }
     public string? ResumePath { get; init; }
+    public string? PlotFolder { get; init; }
 
     /// <summary>Where checkpoints go: --checkpoint, else the file resumed from, else beside --save, else checkpoint.safetensors.</summary>
     public string CheckpointFile() =>

@@ -52,6 +52,8 @@ public static partial class Charts
         if (all.All(v => v >= 0)) lo = 0;
         if (all.All(v => v <= 0)) hi = 0;
         if (hi - lo < 1e-12) hi = lo + 1;
+        // Headroom above the tallest bar, so the legend has an empty corner to sit in.
+        if (groups.Count > 1 && lo == 0) hi *= 1.45;
         plot.Axes.SetLimitsY(lo, hi);
         if (groups.Count > 1)
         {

@@ -9,15 +9,15 @@ public static partial class Charts
     /// shape per class), and optionally a straight boundary such as a perceptron's.
     /// </summary>
     public static void DecisionBoundary(string path, string title, Grid grid, IReadOnlyList<Point2> points,
-        Line2? line = null, int width = Figure.Width, int height = Figure.Height) =>
-        Figure.Save(path, DecisionBoundaryPng(title, grid, points, line, width, height));
+        Line2? line = null, int width = Figure.Width, int height = Figure.Height, string xLabel = "x₁", string yLabel = "x₂") =>
+        Figure.Save(path, DecisionBoundaryPng(title, grid, points, line, width, height, xLabel, yLabel));
 
     /// <summary>
     /// The chart of <see cref="DecisionBoundary"/> as PNG bytes, e.g. one frame of an animation of training
     /// (<see cref="Animation.Gif"/>).
     /// </summary>
     public static byte[] DecisionBoundaryPng(string title, Grid grid, IReadOnlyList<Point2> points,
-        Line2? line = null, int width = Figure.Width, int height = Figure.Height)
+        Line2? line = null, int width = Figure.Width, int height = Figure.Height, string xLabel = "x₁", string yLabel = "x₂")
     {
         var rows = grid.Probability.GetLength(0);
         var cols = grid.Probability.GetLength(1);
@@ -25,7 +25,7 @@ public static partial class Charts
         if (!(grid.XMax > grid.XMin && grid.YMax > grid.YMin)) throw new ArgumentException("the grid's extent is empty", nameof(grid));
 
         using var plot = new Plot();
-        Figure.Style(plot, title, "x₁", "x₂");
+        Figure.Style(plot, title, xLabel, yLabel);
 
         var map = plot.Add.Heatmap(grid.Probability);
         // ScottPlot draws row 0 at the top; our row 0 is y = YMin, at the bottom.

@@ -7,6 +7,16 @@ namespace Pure.Shell.Plots;
 /// </summary>
 public sealed record Grid(double XMin, double XMax, double YMin, double YMax, double[,] Probability)
 {
+    /// <summary>The core's decision grid (row r at y = YMin + r·Δy) as a plot grid.</summary>
+    public static Grid Of(Pure.Core.Diagnostics.DecisionGrid g)
+    {
+        var p = new double[g.Resolution, g.Resolution];
+        for (var r = 0; r < g.Resolution; r++)
+            for (var c = 0; c < g.Resolution; c++)
+                p[r, c] = g.Values[r, c];
+        return new Grid(g.XMin, g.XMax, g.YMin, g.YMax, p);
+    }
+
     /// <summary>Samples <paramref name="probability"/> on a <paramref name="rows"/> × <paramref name="cols"/> grid.</summary>
     public static Grid Sample(double xMin, double xMax, double yMin, double yMax, int rows, int cols,
         Func<double, double, double> probability)

@@ -5,10 +5,10 @@ using Pure.Shell.Cli;
 namespace Pure.Shell.Training;
 
 /// <summary>
-/// The <c>--log FILE.csv</c> rows (epoch, loss, accuracy, val_loss, val_accuracy, seconds). The file is
-/// rewritten atomically when the run ends, stops or checkpoints, so it is never half-written.
+/// The run's rows (epoch, loss, accuracy, val_loss, val_accuracy, seconds), kept for checkpoints and plots and,
+/// with <c>--log FILE.csv</c>, rewritten atomically when the run ends, stops or checkpoints (never half-written).
 /// </summary>
-public sealed class TrainingLog(string path)
+public sealed class TrainingLog(string? path)
 {
     readonly List<EpochReport> rows = [];
 
@@ -21,6 +21,7 @@ public sealed class TrainingLog(string path)
 
     public void Flush()
     {
+        if (path is null) return;
         var text = new StringBuilder("epoch,loss,accuracy,val_loss,val_accuracy,seconds\n");
         foreach (var r in rows)
             text.Append(CultureInfo.InvariantCulture, $"{r.Epoch},{F(r.Loss)},{F(r.Accuracy)},{F(r.ValidationLoss)},{F(r.ValidationAccuracy)},{r.Seconds.ToString("F4", CultureInfo.InvariantCulture)}\n");
