@@ -52,12 +52,34 @@ public class TrainCommandTests
     {
         var file = Path.Combine(PureProcess.TempFolder(), "bad.csv");
         File.WriteAllText(file, contents);
-        var r = PureProcess.Run("train", file);
+        var model = Path.Combine(Path.GetDirectoryName(file)!, "model.safetensors");
+        var r = PureProcess.Run("train", file, "--save", model, "--log", model + ".csv", "--checkpoint-every", "1");
         Assert.Equal(2, r.ExitCode);
+        Assert.Equal(["bad.csv"], Directory.GetFiles(Path.GetDirectoryName(file)!).Select(Path.GetFileName));
         Assert.Contains(message, r.Stderr);
         Assert.Contains(file, r.Stderr);
         Assert.Single(r.Stderr.Trim().Split('\n'));
         Assert.DoesNotContain("   at ", r.Stderr);
+    }
+
+    [Fact]
+    public void Features_picks_columns_by_name_and_the_saved_model_evaluates_on_the_full_file()
+    {
+        var dir = PureProcess.TempFolder();
+        var file = Path.Combine(dir, "extra.csv");
+        var rows = File.ReadAllLines(PureProcess.Data("moons.csv"));
+        File.WriteAllLines(file, rows.Select((l, i) => i == 0 ? "noise," + l : $"{i % 7}," + l));
+        var model = Path.Combine(dir, "m.safetensors");
+        var r = PureProcess.Run("train", file, "--features", "x2,x1", "--layers", "8", "--epochs", "30", "--save", model, "--quiet");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("500 rows, 2 features", r.Stdout);
+        Assert.Equal("[\"x2\",\"x1\"]", Pure.Shell.Models.SafeTensors.Read(model).Metadata["feature_names"]);
+        var eval = PureProcess.Run("eval", model, file);
+        Assert.Equal(0, eval.ExitCode);
+        Assert.Contains("accuracy", eval.Stdout);
+        var missing = PureProcess.Run("train", file, "--features", "x1,x9");
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains(":1: no column named 'x9'", missing.Stderr);
     }
 
     [Fact]

@@ -28,8 +28,8 @@ public static class EvalCommand
     public static int Run(string modelPath, string path, string? labelColumn, TextWriter output)
     {
         var saved = ModelFile.Load(modelPath);
-        var table = CsvTableReader.Read(path, labelColumn ?? saved.LabelName);
-        ModelInput.CheckColumns(saved, path, table.FeatureNames);
+        // the model's feature columns, by name: extra columns are ignored, a missing one is an error
+        var table = CsvTableReader.Read(path, labelColumn ?? saved.LabelName, saved.FeatureNames);
         var x = ModelInput.Standardised(saved, path, table.Rows, table.Features);
         var model = saved.ToModel();
         var predictions = model.Predict(x).Match(p => p, e => throw new CliException($"{path}: {e.Message}"));

@@ -30,8 +30,8 @@ public static class PredictCommand
         var saved = ModelFile.Load(modelPath);
         if (proba && !saved.IsClassification)
             throw new CliException($"--proba: {modelPath} is a regression model; it predicts values, not class probabilities");
-        var table = CsvTableReader.ReadFeatures(path, saved.LabelName);
-        ModelInput.CheckColumns(saved, path, table.FeatureNames);
+        // the model's feature columns, by name: extra columns are ignored, a missing one is an error
+        var table = CsvTableReader.ReadFeatures(path, saved.LabelName, saved.FeatureNames);
         var x = ModelInput.Standardised(saved, path, table.Rows, table.Features);
         var predictions = saved.ToModel().Predict(x).Match(p => p, e => throw new CliException($"{path}: {e.Message}"));
 

@@ -15,6 +15,7 @@ public static class TrainCommand
         var file = new Argument<string?>("file") { Description = "CSV file with a header row; the label is the last column unless --label", Arity = ArgumentArity.ZeroOrOne };
         var data = new Option<string?>("--data") { Description = $"a folder with the four MNIST-format IDX files instead of a CSV (e.g. {IdxReader.DefaultDirectory}); its t10k files are the test split" };
         var label = new Option<string?>("--label") { Description = "name of the label column" };
+        var features = new Option<string?>("--features") { Description = "the feature columns to use, by name, e.g. x1,x3 (default: every column but the label)" };
         var task = new Option<string>("--task") { Description = "classification or regression", DefaultValueFactory = _ => "classification" };
         var layers = new Option<string>("--layers") { Description = "hidden layer widths, e.g. 32,32,16", DefaultValueFactory = _ => "16" };
         var activation = new Option<string>("--activation") { Description = "hidden activation: relu, leaky-relu, prelu, elu, gelu, gelu-tanh, silu, softplus, sigmoid, tanh", DefaultValueFactory = _ => "relu" };
@@ -39,7 +40,7 @@ public static class TrainCommand
 
         var command = new Command("train", "Train a network on a CSV file and report loss and accuracy per epoch")
         {
-            file, data, label, task, layers, activation, init, dropout, optimizer, lr, epochs, batch, seed, val, test, patience, log, quiet, every, save, checkpoint, checkpointEvery, resume, plot,
+            file, data, label, features, task, layers, activation, init, dropout, optimizer, lr, epochs, batch, seed, val, test, patience, log, quiet, every, save, checkpoint, checkpointEvery, resume, plot,
         };
         command.SetAction(r =>
         {
@@ -54,7 +55,10 @@ public static class TrainCommand
             recipe.Validate();
             options.Validate();
             Recipe.LossFor(task_, 2); // validates --task before reading
-            var examples = folder is null ? TrainingData.FromCsv(csv!, r.GetValue(label), task_) : TrainingData.FromIdx(folder, task_);
+            var columns = r.GetValue(features)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (columns is { Length: 0 }) throw new CliException("--features: name at least one column");
+            if (columns is not null && folder is not null) throw new CliException("--features picks CSV columns; it does not apply to --data");
+            var examples = folder is null ? TrainingData.FromCsv(csv!, r.GetValue(label), task_, columns) : TrainingData.FromIdx(folder, task_);
             return Run(examples, task_, recipe, options, Console.Out);
         });
         return command;

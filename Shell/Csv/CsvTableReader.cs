@@ -5,12 +5,13 @@ using Pure.Shell.Cli;
 namespace Pure.Shell.Csv;
 
 /// <summary>
-/// Reads a CSV with a header row (CsvHelper): the label is the last column unless named; every other
-/// column must be numeric (invariant culture). Errors name the file, line and column.
+/// Reads a CSV with a header row (CsvHelper): the label is the last column unless named; the features are the
+/// named columns, in that order, or every other column; they must be numeric (invariant culture). Errors name
+/// the file, line and column.
 /// </summary>
 public static class CsvTableReader
 {
-    public static LabelledTable Read(string path, string? labelColumn)
+    public static LabelledTable Read(string path, string? labelColumn, IReadOnlyList<string>? featureColumns = null)
     {
         var features = new List<float>();
         var labels = new List<string>();
@@ -24,7 +25,9 @@ public static class CsvTableReader
             if (header.Length < 2) throw new CliException($"{path}:1: need at least one feature column and a label column, found {header.Length} column");
             labelIndex = labelColumn is null ? header.Length - 1 : Array.IndexOf(header, labelColumn);
             if (labelIndex < 0) throw new CliException($"{path}:1: no column named '{labelColumn}' (columns: {string.Join(", ", header)})");
-            featureIndices = Enumerable.Range(0, header.Length).Where(i => i != labelIndex).ToArray();
+            featureIndices = featureColumns is null
+                ? Enumerable.Range(0, header.Length).Where(i => i != labelIndex).ToArray()
+                : Pick(path, header, featureColumns, header[labelIndex]);
         }, (record, line) =>
         {
             foreach (var i in featureIndices) features.Add(Number(path, line, header[i], record[i]));
@@ -40,7 +43,7 @@ public static class CsvTableReader
     /// Every column as a numeric feature, except <paramref name="ignoreColumn"/> when the file has it (its cells are
     /// not read): the input of a model that predicts, where the label may or may not be there.
     /// </summary>
-    public static FeatureTable ReadFeatures(string path, string? ignoreColumn)
+    public static FeatureTable ReadFeatures(string path, string? ignoreColumn, IReadOnlyList<string>? featureColumns = null)
     {
         var features = new List<float>();
         var lines = new List<int>();
@@ -49,7 +52,9 @@ public static class CsvTableReader
         Scan(path, h =>
         {
             header = h;
-            featureIndices = Enumerable.Range(0, header.Length).Where(i => header[i] != ignoreColumn).ToArray();
+            featureIndices = featureColumns is null
+                ? Enumerable.Range(0, header.Length).Where(i => header[i] != ignoreColumn).ToArray()
+                : Pick(path, header, featureColumns, ignoreColumn);
             if (featureIndices.Length == 0) throw new CliException($"{path}:1: no feature columns");
         }, (record, line) =>
         {
@@ -58,6 +63,17 @@ public static class CsvTableReader
         });
         if (lines.Count == 0) throw new CliException($"{path}: no data rows after the header");
         return new FeatureTable(path, featureIndices.Select(i => header[i]).ToArray(), features.ToArray(), lines.ToArray());
+    }
+
+    /// <summary>The positions of the named columns (in the order named); a missing name or the label among them is an error.</summary>
+    static int[] Pick(string path, string[] header, IReadOnlyList<string> names, string? label)
+    {
+        var missing = names.Where(n => !header.Contains(n)).ToArray();
+        if (missing.Length > 0)
+            throw new CliException($"{path}:1: no column named {string.Join(", ", missing.Select(n => $"'{n}'"))} (columns: {string.Join(", ", header)})");
+        if (label is not null && names.Contains(label)) throw new CliException($"{path}:1: column '{label}' is the label; it cannot also be a feature");
+        if (names.Distinct().Count() != names.Count) throw new CliException($"{path}: a feature column is named twice ({string.Join(", ", names)})");
+        return names.Select(n => Array.IndexOf(header, n)).ToArray();
     }
 
     /// <summary>Hands the trimmed header, then each trimmed record with its line, to the callers; ragged rows are errors.</summary>

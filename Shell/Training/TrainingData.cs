@@ -15,9 +15,9 @@ public sealed record TrainingData(string Source, Matrix Features, Targets Target
     public int Rows => Features.Rows;
     public int Width => Features.Cols;
 
-    public static TrainingData FromCsv(string path, string? labelColumn, string task)
+    public static TrainingData FromCsv(string path, string? labelColumn, string task, IReadOnlyList<string>? featureColumns = null)
     {
-        var table = CsvTableReader.Read(path, labelColumn);
+        var table = CsvTableReader.Read(path, labelColumn, featureColumns);
         var targets = Targets.For(table, task);
         var x = Matrix.From(table.Rows, table.Width, table.Features).Match(m => m, e => throw new CliException($"{path}: {e.Message}"));
         return new TrainingData(path, x, targets, table.FeatureNames, table.LabelName, null);
