@@ -8,7 +8,11 @@ public static class Program
 {
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
-    /// <summary>Parses, runs, and maps a <see cref="CliException"/> to one line on stderr and its exit code.</summary>
+    /// <summary>
+    /// Parses, runs, and maps failures to one line on stderr: a <see cref="CliException"/> with its exit code,
+    /// a file-system error (a folder that is missing or not writable) as bad input (2), anything else — a bug —
+    /// as exit code 1 with the stack trace behind --verbose.
+    /// </summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var verbose = new Option<bool>("--verbose") { Description = "show stack traces on errors", Recursive = true };
@@ -34,9 +38,22 @@ public static class Program
         }
         catch (CliException e)
         {
-            stderr.WriteLine($"pure: {e.Message}");
+            return Fail(e.Message, e, e.ExitCode);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail(e.Message, e, ExitCodes.BadInput);
+        }
+        catch (Exception e)
+        {
+            return Fail($"internal error: {e.GetType().Name}: {e.Message} (please report it; --verbose shows where)", e, ExitCodes.Failed);
+        }
+
+        int Fail(string message, Exception e, int code)
+        {
+            stderr.WriteLine($"pure: {message.ReplaceLineEndings(" ")}");
             if (parsed.GetValue(verbose)) stderr.WriteLine(e);
-            return e.ExitCode;
+            return code;
         }
     }
 }

@@ -25,22 +25,32 @@ public static class GenerateCommand
             var rng = Rng.FromSeed(r.GetValue(seed));
             var n = r.GetValue(rows);
             if (n < 1) throw new CliException($"--rows: must be at least 1, got {n}");
-            var data = name switch
+            AtomicFile.CheckTarget("--out", r.GetValue(output)!);
+            Dataset data;
+            try
             {
-                "and" => Generators.And(),
-                "or" => Generators.Or(),
-                "nand" => Generators.Nand(),
-                "nor" => Generators.Nor(),
-                "xor" => Generators.Xor(),
-                "parity" => Generators.Parity(r.GetValue(bits)),
-                "moons" => Generators.Moons(n, r.GetValue(noise), rng),
-                "circles" => Generators.Circles(n, r.GetValue(noise), 0.5, rng),
-                "spirals" => Generators.Spirals(n, r.GetValue(classes), r.GetValue(noise), rng),
-                "blobs" => Generators.Blobs(n, r.GetValue(classes), 1.0, rng),
-                "sine" => Generators.Sine(n, rng, r.GetValue(noise)),
-                "spam" => Generators.Spam(n, rng),
-                _ => throw new CliException($"generate: unknown kind '{name}' (one of {string.Join(", ", Kinds)})"),
-            };
+                data = name switch
+                {
+                    "and" => Generators.And(),
+                    "or" => Generators.Or(),
+                    "nand" => Generators.Nand(),
+                    "nor" => Generators.Nor(),
+                    "xor" => Generators.Xor(),
+                    "parity" => Generators.Parity(r.GetValue(bits)),
+                    "moons" => Generators.Moons(n, r.GetValue(noise), rng),
+                    "circles" => Generators.Circles(n, r.GetValue(noise), 0.5, rng),
+                    "spirals" => Generators.Spirals(n, r.GetValue(classes), r.GetValue(noise), rng),
+                    "blobs" => Generators.Blobs(n, r.GetValue(classes), 1.0, rng),
+                    "sine" => Generators.Sine(n, rng, r.GetValue(noise)),
+                    "spam" => Generators.Spam(n, rng),
+                    _ => throw new CliException($"generate: unknown kind '{name}' (one of {string.Join(", ", Kinds)})"),
+                };
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                // the generators check their arguments; here those are the user's options
+                throw new CliException($"generate {name}: {e.Message.ReplaceLineEndings(" ")}");
+            }
             var header = name switch
             {
                 "sine" => "x,y",

@@ -64,6 +64,7 @@ public static class PerceptronCommand
         var data = Matrix.From(table.Rows, table.Width, table.Features)
             .Bind(x => Dataset.Create(x, targets.Values))
             .Match(d => d, e => throw new CliException($"{path}: {e.Message}"));
+        if (plotPath is not null) AtomicFile.CheckTarget("--plot", plotPath);
         if (plotPath is not null && table.Width != 2)
             throw new CliException($"--plot: {path} has {table.Width} features; the picture needs exactly two");
         var result = Perceptron.Train(data, options).Match(p => p, e => throw new CliException($"{path}: {e.Message}"));

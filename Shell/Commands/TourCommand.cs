@@ -23,7 +23,7 @@ public static class TourCommand
     {
         var selected = name is null ? Topics.All : Topics.All.Where(t => t.Name == name).ToArray();
         if (selected.Count == 0) throw new CliException($"tour: unknown topic '{name}' (one of {string.Join(", ", Topics.All.Select(t => t.Name))})");
-        Directory.CreateDirectory(outputFolder);
+        OutputFolder.Create("--out", outputFolder);
         var context = new TourContext(new CpuBackend<float>(), Rng.FromSeed(2024), outputFolder, dataFolder);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
         console.Profile.Width = Math.Max(console.Profile.Width, 130); // the widest table (dying-relu) needs ~125 columns

@@ -25,6 +25,10 @@ public sealed record TrainOptions(double Validation, double Test, int? Patience,
         if (Validation + Test >= 1) throw new CliException($"--val {Validation} and --test {Test} leave nothing to train on");
         if (Patience is < 1) throw new CliException($"--patience: must be at least 1, got {Patience}");
         if (Patience is not null && Validation == 0) throw new CliException("--patience needs a validation split (--val 0.2, say): early stopping watches the validation loss");
+        if (SavePath is not null) AtomicFile.CheckTarget("--save", SavePath);
+        if (LogPath is not null) AtomicFile.CheckTarget("--log", LogPath);
+        if (CheckpointPath is not null) AtomicFile.CheckTarget("--checkpoint", CheckpointPath);
+        if (PlotFolder is not null) OutputFolder.Create("--plot", PlotFolder);
         if (CheckpointEvery is < 1) throw new CliException($"--checkpoint-every: must be at least 1, got {CheckpointEvery}");
         if (ResumePath is not null && !File.Exists(ResumePath)) throw new CliException($"--resume: {ResumePath}: no such file");
         if (PrintEvery is < 1) throw new CliException($"--print-every: must be at least 1, got {PrintEvery}");

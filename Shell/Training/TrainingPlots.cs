@@ -9,7 +9,6 @@ public static class TrainingPlots
 {
     public static void Write(string folder, string source, IReadOnlyList<EpochReport> rows, SavedModel model, TrainingData examples, TextWriter output)
     {
-        Directory.CreateDirectory(folder);
         var curves = Path.Combine(folder, "training-curves.png");
         Charts.TrainingCurves(curves, $"Training on {Path.GetFileName(source)}",
             rows.Select(r => (r.Epoch, r.Loss, r.Accuracy, r.ValidationLoss, r.ValidationAccuracy)).ToArray());
