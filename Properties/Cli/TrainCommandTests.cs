@@ -95,6 +95,19 @@ public class TrainCommandTests
         Assert.Equal(2, unknown.ExitCode);
     }
 
+    [Theory]
+    [InlineData("--save", "/nonexistent/folder/m.safetensors", "the folder /nonexistent/folder does not exist")]
+    [InlineData("--log", "/", "is a folder, not a file")]
+    [InlineData("--plot", "/proc/no-such/plots", "cannot create the folder")]
+    public void Unwritable_outputs_are_refused_before_training(string option, string path, string message)
+    {
+        var r = PureProcess.Run("train", PureProcess.Data("moons.csv"), "--epochs", "1000", option, path);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(message, r.Stderr);
+        Assert.DoesNotContain("epoch", r.Stdout);
+        Assert.Single(r.Stderr.Trim().Split('\n'));
+    }
+
     [Fact]
     public void A_diverging_run_stops_with_exit_code_1_naming_the_epoch()
     {
