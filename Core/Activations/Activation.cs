@@ -26,8 +26,8 @@ public sealed record Activation(ActivationKind Kind, double Alpha = 0)
 
     public string Name => Kind switch
     {
-        ActivationKind.LeakyRelu => $"leaky-relu({Alpha:G4})",
-        ActivationKind.Elu => $"elu({Alpha:G4})",
+        ActivationKind.LeakyRelu => FormattableString.Invariant($"leaky-relu({Alpha:G4})"),
+        ActivationKind.Elu => FormattableString.Invariant($"elu({Alpha:G4})"),
         ActivationKind.GeluTanh => "gelu-tanh",
         _ => Kind.ToString().ToLowerInvariant(),
     };

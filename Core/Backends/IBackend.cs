@@ -34,7 +34,7 @@ public interface IBackend<T> : IDisposable where T : unmanaged, IFloatingPointIe
     /// <summary>dst[c] = β·dst[c] + Σ_r x[r, c] (the bias gradient).</summary>
     void SumRows(View<T> x, int rows, int cols, T beta, View<T> destination);
 
-    /// <summary>a = f(z) elementwise; a may be z.</summary>
+    /// <summary>a = f(z) elementwise; a may be z (but then backward, which reads z for most kinds, cannot follow).</summary>
     void ActivationForward(Activation f, View<T> z, View<T> a);
 
     /// <summary>dz = da ⊙ f′(z) (a = f(z) is given for the kinds that reuse it); dz may be da.</summary>

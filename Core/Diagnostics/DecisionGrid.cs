@@ -17,6 +17,8 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
     public static Fin<DecisionGrid> Of(Model model, double xMin, double xMax, double yMin, double yMax, int resolution,
         Func<Matrix, Matrix>? transform = null, IBackend<float>? backend = null)
     {
+        if (resolution is < 2 or > 4096) return LanguageExt.Common.Error.New($"grid resolution must be in [2, 4096], got {resolution}");
+        if (!(xMax > xMin) || !(yMax > yMin)) return LanguageExt.Common.Error.New("the grid's extent is empty");
         var points = Matrix.Create(resolution * resolution, 2, (xMin, xMax, yMin, yMax, resolution), static (dst, s) =>
         {
             var (x0, x1, y0, y1, n) = s;

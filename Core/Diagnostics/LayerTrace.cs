@@ -16,6 +16,7 @@ public static class LayerTrace
     public static Fin<IReadOnlyList<LayerOutput>> Of(IBackend<float> backend, Network network, Params parameters, Matrix x)
     {
         if (x.Cols != network.InputWidth) return Error.New($"the data has {x.Cols} features, the network expects {network.InputWidth}");
+        if (parameters.Length != network.Layout.Length) return Error.New($"the network has {network.Layout.Length} parameters, got {parameters.Length}");
         var plans = network.Plan.Children.Count > 0 ? network.Plan.Children : [network.Plan];
         var outputs = new List<LayerOutput>();
         var input = x;

@@ -24,9 +24,6 @@ public static class UnitStatistics
         return (double)dead / preActivation.Cols;
     }
 
-    /// <summary>The share of units whose pre-activation is ≤ 0 for every example (on the flat side of a ReLU).</summary>
-    public static double NegativeShare(Matrix preActivation) => DeadShare(preActivation, Activation.Relu);
-
     /// <summary>The population standard deviation of all entries.</summary>
     public static double StdDev(Matrix m)
     {

@@ -5,9 +5,9 @@ namespace Pure.Core.Init;
 
 /// <summary>
 /// How a parameter tensor is filled at the start. <see cref="Scale"/> is the constant, the uniform bound,
-/// the normal standard deviation, or the gain of the fan-based schemes (PyTorch's <c>calculate_gain</c>:
-/// 1 linear/sigmoid, 5/3 tanh, √2 ReLU, √(2/(1+α²)) Leaky ReLU). For a (out, in) weight, fan_in = in and
-/// fan_out = out.
+/// the normal standard deviation, or a gain multiplying the fan-based schemes (PyTorch's <c>calculate_gain</c>
+/// for Xavier: 1 linear/sigmoid, 5/3 tanh). He's schemes already contain ReLU's √2 (Var = 2/fan_in), so their
+/// Scale is 1 for ReLU and 1/√(1+α²) for Leaky ReLU. For a (out, in) weight, fan_in = in and fan_out = out.
 /// </summary>
 public sealed record Initialiser(InitKind Kind, double Scale, string Name)
 {

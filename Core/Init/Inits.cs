@@ -11,9 +11,9 @@ public static class Inits
     public static readonly Initialiser Kaiming = He;
     public static readonly Initialiser LeCun = LeCunNormal();
 
-    public static Initialiser Constant(double value) => new(InitKind.Constant, value, value == 0 ? "zeros" : $"constant({value:G4})");
-    public static Initialiser Uniform(double bound) => new(InitKind.Uniform, bound, $"uniform({bound:G4})");
-    public static Initialiser Normal(double std) => new(InitKind.Normal, std, $"normal({std:G4})");
+    public static Initialiser Constant(double value) => new(InitKind.Constant, value, value == 0 ? "zeros" : FormattableString.Invariant($"constant({value:G4})"));
+    public static Initialiser Uniform(double bound) => new(InitKind.Uniform, bound, FormattableString.Invariant($"uniform({bound:G4})"));
+    public static Initialiser Normal(double std) => new(InitKind.Normal, std, FormattableString.Invariant($"normal({std:G4})"));
     public static Initialiser XavierUniform(double gain = 1) => new(InitKind.XavierUniform, gain, "xavier-uniform");
     public static Initialiser XavierNormal(double gain = 1) => new(InitKind.XavierNormal, gain, "xavier-normal");
     public static Initialiser HeUniform() => new(InitKind.HeUniform, 1, "he-uniform");
@@ -22,7 +22,7 @@ public static class Inits
     public static Initialiser LeCunNormal() => new(InitKind.LeCunNormal, 1, "lecun-normal");
 
     /// <summary>Names accepted on the command line.</summary>
-    public static IReadOnlyDictionary<string, Initialiser> ByName { get; } = new Dictionary<string, Initialiser>
+    public static IReadOnlyDictionary<string, Initialiser> ByName { get; } = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(new Dictionary<string, Initialiser>
     {
         ["zeros"] = Zeros,
         ["small"] = Normal(0.01),
@@ -35,5 +35,5 @@ public static class Inits
         ["lecun"] = LeCun,
         ["lecun-normal"] = LeCun,
         ["lecun-uniform"] = LeCunUniform(),
-    };
+    });
 }

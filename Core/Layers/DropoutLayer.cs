@@ -8,9 +8,9 @@ namespace Pure.Core.Layers;
 /// by 1/(1 − p), so evaluation is the identity. The mask is drawn from the pass's key and kept in the
 /// workspace for the backward pass, δx = δa ⊙ mask.
 /// </summary>
-sealed class DropoutLayer(double rate, int width) : LayerPlan($"dropout({rate:G3})", width, width)
+sealed class DropoutLayer(double rate, int width) : LayerPlan(FormattableString.Invariant($"dropout({rate:G3})"), width, width)
 {
-    public override int WorkspaceLength(int rows) => rows * width;
+    public override int WorkspaceLength(int rows) => checked(rows * width);
 
     public override void Forward<T>(IBackend<T> backend, in ForwardPass<T> pass)
     {

@@ -19,7 +19,10 @@ public abstract class LayerPlan(string name, int inputWidth, int outputWidth)
 
     public int ParamCount => Params.Sum(p => p.Length);
 
-    /// <summary>Scratch memory (elements) the layer needs for a batch of <paramref name="rows"/>, kept from forward to backward.</summary>
+    /// <summary>
+    /// Scratch memory (elements) the layer needs for a batch of <paramref name="rows"/>, kept from forward to
+    /// backward. Computed in a checked context: a size past int.MaxValue throws OverflowException.
+    /// </summary>
     public virtual int WorkspaceLength(int rows) => 0;
 
     /// <summary>The layers inside a combinator, for diagnostics; empty for a leaf.</summary>

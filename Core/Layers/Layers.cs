@@ -22,6 +22,7 @@ public static class Layers
         return new Layer(name, inputs =>
             units < 1 ? Error.New($"layer {name}: needs at least one unit, got {units}")
             : inputs < 1 ? Error.New($"layer {name}: input width must be positive, got {inputs}")
+            : (long)units * (inputs + 1) > Array.MaxLength ? Error.New($"layer {name}: {units}×{inputs} weights are more than an array can hold")
             : new DenseLayer(name, inputs, units, weights ?? Inits.Xavier, useBias ? bias ?? Inits.Zeros : null));
     }
 
@@ -47,7 +48,7 @@ public static class Layers
     /// <summary>Row-wise softmax with temperature T (T &gt; 0).</summary>
     public static Layer Softmax(double temperature = 1.0)
     {
-        var name = $"softmax(T={temperature:G4})";
+        var name = FormattableString.Invariant($"softmax(T={temperature:G4})");
         return new(name, width => temperature > 0 && double.IsFinite(temperature)
             ? Width(name, width).Map(w => (LayerPlan)new SoftmaxLayer(temperature, w))
             : Error.New($"layer {name}: temperature must be a positive number"));
@@ -56,10 +57,10 @@ public static class Layers
     /// <summary>Inverted dropout with drop probability <paramref name="rate"/> in [0, 1).</summary>
     public static Layer Dropout(double rate)
     {
-        var name = $"dropout({rate:G3})";
+        var name = FormattableString.Invariant($"dropout({rate:G3})");
         return new(name, width => rate is >= 0 and < 1
             ? Width(name, width).Map(w => (LayerPlan)new DropoutLayer(rate, w))
-            : Error.New($"layer {name}: rate must be in [0, 1), got {rate}"));
+            : Error.New(FormattableString.Invariant($"layer {name}: rate must be in [0, 1), got {rate}")));
     }
 
     /// <summary>The layers in order, as one layer. An error names the position and layer that failed.</summary>

@@ -40,8 +40,8 @@ sealed class SerialLayer : LayerPlan
 
     public override int WorkspaceLength(int rows)
     {
-        var total = rows * (activationsPerRow + 2 * maxInnerWidth);
-        foreach (var l in layers) total += l.WorkspaceLength(rows);
+        var total = checked(rows * (activationsPerRow + 2 * maxInnerWidth));
+        foreach (var l in layers) total = checked(total + l.WorkspaceLength(rows));
         return total;
     }
 

@@ -9,6 +9,8 @@ public static class Optimise
     public static (Params Parameters, OptimiserState State) Update(this Optimiser optimiser, Params parameters, ReadOnlySpan<float> gradients, OptimiserState state)
     {
         if (gradients.Length != parameters.Length) throw new ArgumentException($"{gradients.Length} gradients for {parameters.Length} parameters");
+        if (state.Slots.Length != optimiser.StateSlots * parameters.Length)
+            throw new ArgumentException($"{optimiser.Kind} needs {optimiser.StateSlots * parameters.Length} state values, got {state.Slots.Length}");
         using var backend = new CpuBackend<float>();
         var n = parameters.Length;
         using var theta = backend.Allocate(n);
@@ -24,6 +26,6 @@ public static class Optimise
         var newSlots = new float[state.Slots.Length];
         backend.Download(theta.All, newTheta);
         backend.Download(slots.All.Slice(0, newSlots.Length), newSlots);
-        return (Params.From(parameters.Layout, newTheta).Match(p => p, e => throw new InvalidOperationException(e.Message)), new OptimiserState(state.Step + 1, newSlots));
+        return (Params.Own(parameters.Layout, newTheta), new OptimiserState(state.Step + 1, newSlots));
     }
 }

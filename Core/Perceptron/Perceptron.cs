@@ -109,11 +109,11 @@ public static class Perceptron
     }
 
     static string? Validate(PerceptronOptions options) =>
-        !(options.LearningRate > 0 && double.IsFinite(options.LearningRate)) ? $"the learning rate must be a positive finite number, got {options.LearningRate}"
+        !(options.LearningRate > 0 && double.IsFinite(options.LearningRate)) ? FormattableString.Invariant($"the learning rate must be a positive finite number, got {options.LearningRate}")
         : options.MaxEpochs < 1 ? $"needs at least one epoch, got {options.MaxEpochs}"
         : !Enum.IsDefined(options.Labels) ? $"unknown label coding {options.Labels}"
         : options.Start is null ? "no start given"
-        : !options.Start.IsZeros && !(options.Start.Scale > 0 && double.IsFinite(options.Start.Scale)) ? $"a random start needs a positive finite scale, got {options.Start.Scale}"
+        : !options.Start.IsZeros && !(options.Start.Scale > 0 && double.IsFinite(options.Start.Scale)) ? FormattableString.Invariant($"a random start needs a positive finite scale, got {options.Start.Scale}")
         : null;
 
     /// <summary>γ = minᵢ yᵢ(w·xᵢ + b)/‖(w, b)‖ over valid data (labels ±1); 0 when w and b are all zero.</summary>

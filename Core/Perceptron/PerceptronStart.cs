@@ -42,5 +42,5 @@ public sealed record PerceptronStart
         return values;
     }
 
-    public override string ToString() => Key.Match(k => $"random U(−{Scale:G4}, {Scale:G4}) key {k.Key:X}", () => "zeros");
+    public override string ToString() => Key.Match(k => FormattableString.Invariant($"random U(−{Scale:G4}, {Scale:G4}) key {k.Key:X}"), () => "zeros");
 }

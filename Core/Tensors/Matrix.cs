@@ -20,7 +20,6 @@ public sealed class Matrix : IEquatable<Matrix>
     public int Cols { get; }
     public int Length => data.Length;
     public ReadOnlySpan<float> Span => data;
-    public ReadOnlyMemory<float> Memory => data;
     public ReadOnlySpan<float> Row(int r) => data.AsSpan(r * Cols, Cols);
     public float this[int r, int c] => data[r * Cols + c];
 

@@ -24,6 +24,7 @@ public static class Metrics
     /// <summary>counts[actual, predicted].</summary>
     public static int[,] ConfusionMatrix(ReadOnlySpan<int> predicted, ReadOnlySpan<int> actual, int classes)
     {
+        if (predicted.Length != actual.Length) throw new ArgumentException("prediction and label counts differ");
         var counts = new int[classes, classes];
         for (var i = 0; i < predicted.Length; i++) counts[actual[i], predicted[i]]++;
         return counts;

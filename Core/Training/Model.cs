@@ -18,5 +18,7 @@ public sealed record Model(Network Network, Loss Loss, Params Params)
 
     /// <summary>Accuracy against targets shaped like the training targets (a 0/1 column or one-hot rows).</summary>
     public Fin<double> Accuracy(Matrix x, Matrix targets, IBackend<float>? backend = null) =>
-        Predict(x, backend).Map(p => Metrics.Accuracy(p, targets));
+        targets.Rows != x.Rows
+            ? LanguageExt.Common.Error.New($"{x.Rows} rows of features but {targets.Rows} of targets")
+            : Predict(x, backend).Map(p => Metrics.Accuracy(p, targets));
 }

@@ -22,7 +22,7 @@ public sealed class ParamLayout
         foreach (var s in specs)
         {
             segments.Add(new ParamSegment(s.Name, offset, s.Rows, s.Cols, s.Kind));
-            offset += s.Length;
+            offset = checked(offset + s.Length); // a network past 2³¹ parameters is a bug upstream
         }
         Segments = segments;
         Length = offset;
@@ -39,5 +39,10 @@ public sealed class ParamLayout
         return mask;
     }
 
-    public ParamSegment? Find(string name) => Segments.FirstOrDefault(s => s.Name == name);
+    /// <summary>The segment called <paramref name="name"/>, if the layout has one.</summary>
+    public LanguageExt.Option<ParamSegment> Find(string name) => Segments.FirstOrDefault(s => s.Name == name) is { } segment ? segment : LanguageExt.Option<ParamSegment>.None;
+
+    /// <summary>The segment called <paramref name="name"/>; asking for one the layout lacks is a bug.</summary>
+    public ParamSegment this[string name] =>
+        Segments.FirstOrDefault(s => s.Name == name) ?? throw new KeyNotFoundException($"no parameter '{name}' (the layout has {string.Join(", ", Segments.Select(s => s.Name))})");
 }

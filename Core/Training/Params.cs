@@ -33,13 +33,5 @@ public sealed class Params
             ? new Params(layout, values.ToArray())
             : LanguageExt.Common.Error.New($"the network has {layout.Length} parameters, got {values.Length}");
 
-    /// <summary>A new vector with <paramref name="edit"/> applied to a copy of the values.</summary>
-    public Params With(Action<float[]> edit)
-    {
-        var copy = (float[])values.Clone();
-        edit(copy);
-        return new Params(Layout, copy);
-    }
-
     public float[] ToArray() => (float[])values.Clone();
 }

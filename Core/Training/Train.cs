@@ -1,4 +1,5 @@
 using LanguageExt;
+using LanguageExt.Common;
 using Pure.Core.Backends;
 using Pure.Core.Backends.Cpu;
 using Pure.Core.Data;
@@ -9,7 +10,11 @@ using Pure.Core.Tensors;
 
 namespace Pure.Core.Training;
 
-/// <summary>After each epoch of <see cref="Train.Fit(Layer, Dataset, Loss, Optimiser, int, int, long, IBackend{float}, Action{EpochProgress})"/>: the mean batch loss, and the parameters on request.</summary>
+/// <summary>
+/// After each epoch of <see cref="Train.Fit(Layer, Dataset, Loss, Optimiser, int, int, long, IBackend{float}, Action{EpochProgress})"/>:
+/// the mean batch loss, and the parameters on request — <see cref="Parameters"/> works only during the callback
+/// (the next step consumes the state it reads).
+/// </summary>
 public readonly record struct EpochProgress(int Epoch, double MeanLoss, Func<Params> Parameters);
 
 /// <summary>
@@ -29,8 +34,12 @@ public static class Train
     public static Fin<Model> Fit(Network network, Params initial, Dataset data, Loss loss, Optimiser optimiser, int epochs,
         int batchSize = 32, long seed = 0, IBackend<float>? backend = null, Action<EpochProgress>? onEpoch = null)
     {
+        if (initial.Length != network.Layout.Length) return Error.New($"the network has {network.Layout.Length} parameters, the initial values {initial.Length}");
+        if (batchSize < 1) return Error.New($"batch size must be positive, got {batchSize}");
+        if (data.Rows == 0) return Error.New("no rows to train on");
+        if (epochs < 0) return Error.New($"epochs must be ≥ 0, got {epochs}");
         backend ??= new CpuBackend<float>();
-        var batch = Math.Max(1, Math.Min(batchSize, data.Rows));
+        var batch = Math.Min(batchSize, data.Rows);
         return TrainingStep.Compile(network, loss, optimiser, backend, batch).Bind(step =>
         {
             using (step)

@@ -33,10 +33,11 @@ public sealed class TrainingStep : IDisposable
         state = backend.Allocate(Math.Max(1, optimiser.StateSlots * network.Layout.Length));
         decay = backend.Allocate(p);
         backend.Upload(network.Layout.DecayMask(), decay.All.Slice(0, network.Layout.Length));
-        inputs = backend.Allocate(capacity * network.InputWidth);
-        targets = backend.Allocate(capacity * network.OutputWidth);
-        outputs = backend.Allocate(capacity * network.OutputWidth);
-        outputGradient = backend.Allocate(capacity * network.OutputWidth);
+        // checked: a workspace past 2³¹ elements must be an error, not a wrapped-around small buffer
+        inputs = backend.Allocate(checked(capacity * network.InputWidth));
+        targets = backend.Allocate(checked(capacity * network.OutputWidth));
+        outputs = backend.Allocate(checked(capacity * network.OutputWidth));
+        outputGradient = backend.Allocate(checked(capacity * network.OutputWidth));
         workspace = backend.Allocate(Math.Max(1, network.Plan.WorkspaceLength(capacity)));
     }
 
@@ -52,7 +53,14 @@ public sealed class TrainingStep : IDisposable
             return Error.New($"softmax cross-entropy needs at least 2 outputs, the last layer ({network.Plan.Name}) gives {network.OutputWidth}");
         if (!(optimiser.LearningRate > 0) || !double.IsFinite(optimiser.LearningRate))
             return Error.New($"learning rate must be a positive number, got {optimiser.LearningRate}");
-        return new TrainingStep(network, loss, optimiser, backend, batchCapacity);
+        try
+        {
+            return new TrainingStep(network, loss, optimiser, backend, batchCapacity);
+        }
+        catch (OverflowException)
+        {
+            return Error.New($"a batch of {batchCapacity} through {network.Plan.Name} needs buffers larger than an array can hold; use a smaller --batch");
+        }
     }
 
     /// <summary>Uploads <paramref name="initial"/> and zeroes the optimiser state; any earlier state is consumed.</summary>
@@ -110,6 +118,8 @@ public sealed class TrainingStep : IDisposable
         var n = rows.Length;
         if (n < 1 || n > BatchCapacity) throw new ArgumentOutOfRangeException(nameof(rows), $"batch of {n} rows, capacity {BatchCapacity}");
         int inW = Network.InputWidth, outW = Network.OutputWidth;
+        if (data.InputWidth != inW || data.TargetWidth != outW)
+            throw new ArgumentException($"the dataset is {data.InputWidth}→{data.TargetWidth} wide, this step {inW}→{outW} (upload it with this step's Upload)", nameof(data));
         var x = inputs.All.Slice(0, n * inW);
         var y = targets.All.Slice(0, n * outW);
         var o = outputs.All.Slice(0, n * outW);

@@ -45,10 +45,10 @@ public class CompositionLaws
         var (n, h, m) = (1 + rng.Below(0, 8), 1 + rng.Below(1, 8), 1 + rng.Below(2, 8));
         var deep = Build(Layers.Dense(h, Inits.Normal(1), Inits.Normal(1)).Then(Layers.Dense(m, Inits.Normal(1), Inits.Normal(1))), n);
         var p = deep.Init(rng);
-        var w1 = p[deep.Layout.Find("0.weight")!].ToArray();
-        var b1 = p[deep.Layout.Find("0.bias")!].ToArray();
-        var w2 = p[deep.Layout.Find("1.weight")!].ToArray();
-        var b2 = p[deep.Layout.Find("1.bias")!].ToArray();
+        var w1 = p[deep.Layout["0.weight"]].ToArray();
+        var b1 = p[deep.Layout["0.bias"]].ToArray();
+        var w2 = p[deep.Layout["1.weight"]].ToArray();
+        var b2 = p[deep.Layout["1.bias"]].ToArray();
         var w = new float[m * n];
         var b = new float[m];
         for (var i = 0; i < m; i++)

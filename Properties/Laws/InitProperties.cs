@@ -58,9 +58,9 @@ public class InitProperties
         var net = Network.Build(Layers.Serial(Layers.Dense(7, Inits.He, Inits.Constant(0.01)), Layers.Relu), 5).Match(n => n, e => throw new Exception(e.Message));
         Assert.Equal(7 * (5 + 1), net.Layout.Length);
         var p = net.Init(Rng.FromSeed(3));
-        var bias = net.Layout.Find("0.bias")!;
+        var bias = net.Layout["0.bias"];
         Assert.All(p[bias].ToArray(), b => Assert.Equal(0.01f, b));
-        Assert.Equal((7, 5), (net.Layout.Find("0.weight")!.Rows, net.Layout.Find("0.weight")!.Cols));
+        Assert.Equal((7, 5), (net.Layout["0.weight"].Rows, net.Layout["0.weight"].Cols));
     }
 
     [SeededProperty]

@@ -28,7 +28,7 @@ public class GradientsTests
         var theta = network.Init(Rng.FromSeed(1));
         var x = Matrix.Zeros(1, 4);
         var vjp = Gradients.Of(Cpu, network, theta, x, o => OneHot.Encode([2], 3)).Match(v => v, e => throw new Exception(e.Message));
-        var w = theta[network.Layout.Find("weight")!].ToArray();
+        var w = theta[network.Layout["weight"]].ToArray();
         Assert.Equal(w[8..12], vjp.InputGradient.ToArray());
     }
 }

@@ -105,7 +105,7 @@ public static class ModelFile
             if (bad >= 0) throw Corrupt($"tensor '{segment.Name}' holds {tensor.Data[bad]} at index {bad}");
             tensor.Data.CopyTo(values, segment.Offset);
         }
-        var extra = file.Tensors.Where(t => layout.Find(t.Name) is null && !t.Name.StartsWith(CheckpointPrefix, StringComparison.Ordinal)).Select(t => $"'{t.Name}'").ToArray();
+        var extra = file.Tensors.Where(t => layout.Find(t.Name).IsNone && !t.Name.StartsWith(CheckpointPrefix, StringComparison.Ordinal)).Select(t => $"'{t.Name}'").ToArray();
         if (extra.Length > 0) throw Corrupt($"tensor {string.Join(", ", extra)} is not part of the architecture");
 
         var parameters = Params.From(layout, values).Match(p => p, e => throw Corrupt(e.Message));

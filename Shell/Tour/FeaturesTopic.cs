@@ -20,7 +20,7 @@ public sealed partial class FeaturesTopic : ITourTopic
         var (train, test) = all.Split(0.25, context.Rng.Fold(1));
         var model = TourNetworks.Fit(context, Layers.Serial(Layers.Dense(32, Inits.He), Layers.Relu, Layers.Dense(10)), train, Loss.SoftmaxCrossEntropy, Optimiser.Adam(0.01), 40, 32, 1);
         var accuracy = TourNetworks.Accuracy(context, model, test);
-        var weights = model.Params[model.Network.Layout.Find("0.weight")!].ToArray();
+        var weights = model.Params[model.Network.Layout["0.weight"]].ToArray();
         var units = Enumerable.Range(0, 16).Select(u => ($"unit {u}", weights.AsSpan(u * 64, 64).ToArray())).ToList();
 
         // Gradient ascent on the input: x ← clamp(x + η(∂z_k/∂x − λx), 0, 1), from a blank image.

@@ -30,8 +30,8 @@ public sealed partial class XorTopic : ITourTopic
             .First(m => TourNetworks.Accuracy(context, m.Model, xor) == 1.0);
         var hidden = LayerTrace.Of(context.Backend, narrow.Network, narrow.Params, xor.Features).Ok()[1].Output;
         var output = narrow.Network.Layout;
-        var w = narrow.Params[output.Find("2.weight")!].ToArray();
-        var b = narrow.Params[output.Find("2.bias")!][0];
+        var w = narrow.Params[output["2.weight"]].ToArray();
+        var b = narrow.Params[output["2.bias"]][0];
         var margins = Enumerable.Range(0, 4).Select(r => (2 * xor.Targets[r, 0] - 1) * (w[0] * hidden[r, 0] + w[1] * hidden[r, 1] + b)).ToArray();
         report.Table($"learned 2-2-1 tanh network (seed {seed}): the points in hidden coordinates", ["a", "b", "h₁", "h₂", "label", "signed margin"],
             Enumerable.Range(0, 4).Select(r => (IReadOnlyList<string>)[Fmt.I((long)xor.Features[r, 0]), Fmt.I((long)xor.Features[r, 1]),

@@ -17,7 +17,7 @@ static class CpuActivations
             case ActivationKind.Tanh: TensorPrimitives.Tanh(z, a); break;
             case ActivationKind.Relu: TensorPrimitives.Max(z, T.Zero, a); break;
             case ActivationKind.Silu:
-                // z·σ(z): σ into a, then multiply by z (a may alias z, so go elementwise)
+                // z·σ(z), elementwise so that a may alias z
                 for (var i = 0; i < z.Length; i++) a[i] = z[i] * Scalar.Sigmoid(z[i]);
                 break;
             case ActivationKind.Step:
