@@ -19,6 +19,7 @@ public class CheckpointTests
         var interrupted = PureProcessInterrupt.RunAndInterrupt(line => line.StartsWith("epoch     3/", StringComparison.Ordinal), [.. Recipe, "--checkpoint", checkpoint, "--save", resumed]);
         Assert.Equal(130, interrupted.ExitCode);
         Assert.Contains("interrupted after epoch", interrupted.Stderr);
+        Assert.Contains($"checkpoint written to {checkpoint}", interrupted.Stderr);
         Assert.False(File.Exists(resumed), "an interrupted run must not write its final model");
         var stoppedAt = int.Parse(interrupted.Stderr.Split("interrupted after epoch ")[1].Split(';')[0]);
         Assert.InRange(stoppedAt, 3, 149);
@@ -39,8 +40,15 @@ public class CheckpointTests
         var other = PureProcess.Run("train", PureProcess.Data("moons.csv"), "--layers", "8", "--epochs", "8", "--lr", "0.02", "--resume", checkpoint);
         Assert.Equal(2, other.ExitCode);
         Assert.Contains("other settings or data", other.Stderr);
+        var regression = PureProcess.Run("train", PureProcess.Data("moons.csv"), "--layers", "8", "--epochs", "8", "--task", "regression", "--resume", checkpoint);
+        Assert.Equal(2, regression.ExitCode);
+        Assert.Contains("other settings or data", regression.Stderr);
+        var shorter = PureProcess.Run("train", PureProcess.Data("moons.csv"), "--layers", "8", "--epochs", "3", "--resume", checkpoint);
+        Assert.Equal(2, shorter.ExitCode);
+        Assert.Contains("--epochs 3 is not past the checkpoint's epoch 4", shorter.Stderr);
         var model = PureProcess.Run("train", PureProcess.Data("moons.csv"), "--layers", "8", "--epochs", "8", "--resume", PureProcess.Data("xor.csv"));
         Assert.Equal(2, model.ExitCode);
+        Assert.Contains("corrupt model file", model.Stderr);
     }
 
     [Fact]

@@ -48,6 +48,7 @@ public class TrainCommandTests
     [InlineData("a,b,label\n1,,0\n", ":2: column 'b': missing value")]
     [InlineData("", "the file is empty")]
     [InlineData("a,b,label\n1,2,0\n3,4,0\n", "has a single class ('0')")]
+    [InlineData("a,a,label\n1,2,0\n3,4,1\n", ":1: column 'a' appears 2 times in the header")]
     public void Malformed_csv_is_one_line_on_stderr_with_exit_code_2(string contents, string message)
     {
         var file = Path.Combine(PureProcess.TempFolder(), "bad.csv");
@@ -98,7 +99,8 @@ public class TrainCommandTests
     [Theory]
     [InlineData("--save", "/nonexistent/folder/m.safetensors", "the folder /nonexistent/folder does not exist")]
     [InlineData("--log", "/", "is a folder, not a file")]
-    [InlineData("--plot", "/proc/no-such/plots", "cannot create the folder")]
+    [InlineData("--plot", "/proc/no-such/plots", "cannot write there")]
+    [InlineData("--save", "/proc/m.safetensors", "cannot write there")]
     public void Unwritable_outputs_are_refused_before_training(string option, string path, string message)
     {
         var r = PureProcess.Run("train", PureProcess.Data("moons.csv"), "--epochs", "1000", option, path);
@@ -106,6 +108,26 @@ public class TrainCommandTests
         Assert.Contains(message, r.Stderr);
         Assert.DoesNotContain("epoch", r.Stdout);
         Assert.Single(r.Stderr.Trim().Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("--dropout", "nan", "--dropout")]
+    [InlineData("--val", "nan", "--val")]
+    [InlineData("--save", "", "the file name is empty")]
+    public void Not_a_number_and_empty_names_are_refused(string option, string value, string message)
+    {
+        var r = PureProcess.Run("train", PureProcess.Data("xor.csv"), option, value);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(message, r.Stderr);
+    }
+
+    [Fact]
+    public void Regression_values_given_as_classes_get_a_hint()
+    {
+        var r = PureProcess.Run("train", PureProcess.Data("sine.csv"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("use --task regression", r.Stderr);
+        Assert.Equal(0, PureProcess.Run("train", PureProcess.Data("sine.csv"), "--task", "regression", "--epochs", "2", "--quiet").ExitCode);
     }
 
     [Fact]
@@ -162,8 +184,11 @@ public class TrainCommandTests
         var perceptron = Path.Combine(dir, "and.png");
         Assert.Equal(0, PureProcess.Run("perceptron", PureProcess.Data("and.csv"), "--plot", perceptron).ExitCode);
         Assert.True(Pure.Shell.Plots.Animation.Decode(File.ReadAllBytes(perceptron)).Colours.Distinct().Count() > 16);
-        var wide = PureProcess.Run("perceptron", PureProcess.Data("digits.csv"), "--plot", perceptron);
+        var threeFeatures = Path.Combine(dir, "three.csv");
+        File.WriteAllLines(threeFeatures, ["a,b,c,label", "0,0,1,0", "1,1,0,1"]);
+        var wide = PureProcess.Run("perceptron", threeFeatures, "--plot", perceptron);
         Assert.Equal(2, wide.ExitCode);
+        Assert.Contains("the picture needs exactly two", wide.Stderr);
     }
 
     [Fact]

@@ -1,15 +1,21 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace Pure.Properties.Support;
 
 /// <summary>Runs <c>pure</c> and sends it SIGINT (Ctrl+C) once a line of its output satisfies a condition.</summary>
-public static class PureProcessInterrupt
+public static partial class PureProcessInterrupt
 {
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+
+    const int SigInt = 2;
+
     public static PureProcess.Result RunAndInterrupt(Func<string, bool> when, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pure.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
+        // A runner started in the background inherits SIGINT as ignored, and a child keeps that disposition;
+        // env --default-signal=INT restores the default so that pure's Ctrl+C handler can see the signal.
+        var start = PureProcess.StartInfo(args, prefix: ["env", "--default-signal=INT", "dotnet"]);
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = new System.Text.StringBuilder();
@@ -18,8 +24,7 @@ public static class PureProcessInterrupt
         {
             stdout.AppendLine(line);
             if (sent || !when(line)) continue;
-            using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-            kill.WaitForExit();
+            if (Kill(process.Id, SigInt) != 0) throw new InvalidOperationException($"kill({process.Id}, SIGINT) failed: errno {Marshal.GetLastPInvokeError()}");
             sent = true;
         }
         process.WaitForExit();

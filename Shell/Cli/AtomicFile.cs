@@ -5,30 +5,57 @@ public static class AtomicFile
 {
     public static void WriteAllText(string path, string contents) => Write(path, tmp => File.WriteAllText(tmp, contents));
 
-    /// <summary>Refuses, before any work is done, a target that is a folder or whose folder does not exist.</summary>
+    /// <summary>
+    /// Refuses, before any work is done, a target that is empty, a folder, in a missing folder, or in a folder
+    /// where a file cannot be created (probed by creating and deleting the temporary file).
+    /// </summary>
     public static void CheckTarget(string option, string path)
     {
-        var full = Path.GetFullPath(path);
-        if (Directory.Exists(full)) throw new CliException($"{option} {path}: is a folder, not a file");
-        var directory = Path.GetDirectoryName(full);
-        if (directory is null || !Directory.Exists(directory)) throw new CliException($"{option} {path}: the folder {directory} does not exist");
+        var (_, temporary) = Resolve(option, path);
+        Guard(option, path, () =>
+        {
+            using (File.Create(temporary)) { }
+            File.Delete(temporary);
+        });
     }
 
     public static void Write(string path, Action<string> writeTemporary)
     {
-        var full = Path.GetFullPath(path);
-        if (Directory.Exists(full)) throw new CliException($"{path}: is a folder, not a file");
-        var directory = Path.GetDirectoryName(full);
-        if (directory is null || !Directory.Exists(directory)) throw new CliException($"{path}: the folder {directory} does not exist");
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        var (full, temporary) = Resolve("", path);
         try
         {
-            writeTemporary(temporary);
-            File.Move(temporary, full, overwrite: true);
+            Guard("", path, () =>
+            {
+                writeTemporary(temporary);
+                File.Move(temporary, full, overwrite: true);
+            });
         }
         finally
         {
             if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+
+    static (string Full, string Temporary) Resolve(string option, string path)
+    {
+        var name = option.Length == 0 ? path : $"{option} {path}";
+        if (string.IsNullOrWhiteSpace(path)) throw new CliException($"{option}: the file name is empty".TrimStart());
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full)) throw new CliException($"{name}: is a folder, not a file");
+        var directory = Path.GetDirectoryName(full);
+        if (directory is null || !Directory.Exists(directory)) throw new CliException($"{name}: the folder {directory} does not exist");
+        return (full, Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp"));
+    }
+
+    static void Guard(string option, string path, Action io)
+    {
+        try
+        {
+            io();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"{(option.Length == 0 ? path : $"{option} {path}")}: cannot write there ({e.Message.ReplaceLineEndings(" ")})");
         }
     }
 }

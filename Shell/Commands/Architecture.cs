@@ -43,7 +43,7 @@ public sealed record Architecture(int[] Hidden, string ActivationName, double Dr
         if (InitName is null) init = reluFamily ? Inits.He : Inits.Xavier;
         else if (!Inits.ByName.TryGetValue(InitName, out init!))
             throw new CliException($"--init: unknown '{InitName}' (one of {string.Join(", ", Inits.ByName.Keys)})");
-        if (Dropout is < 0 or >= 1) throw new CliException($"--dropout: {Dropout} is not in [0, 1)");
+        if (!(Dropout >= 0 && Dropout < 1)) throw new CliException($"--dropout: {Dropout} is not in [0, 1)");
         var blocks = new List<Layer>();
         foreach (var width in Hidden)
         {

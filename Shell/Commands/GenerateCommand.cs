@@ -46,6 +46,10 @@ public static class GenerateCommand
                     _ => throw new CliException($"generate: unknown kind '{name}' (one of {string.Join(", ", Kinds)})"),
                 };
             }
+            catch (OverflowException)
+            {
+                throw new CliException($"generate {name}: --rows {n} is more than a dataset can hold");
+            }
             catch (ArgumentOutOfRangeException e)
             {
                 // the generators check their arguments; here those are the user's options

@@ -24,6 +24,8 @@ public sealed record Targets(Matrix Values, string[] ClassNames, int[] Classes)
         var names = numeric
             ? distinct.OrderBy(l => double.Parse(l, CultureInfo.InvariantCulture)).ToArray()
             : distinct.OrderBy(l => l, StringComparer.Ordinal).ToArray();
+        if (numeric && names.Length > 20 && names.Length > table.Rows / 2)
+            throw new CliException($"{table.Path}: column '{table.LabelName}' has {names.Length} different numbers in {table.Rows} rows; for values rather than classes use --task regression");
         if (names.Length < 2)
             throw new CliException($"{table.Path}: column '{table.LabelName}' has a single class ('{names[0]}'): nothing to classify");
         var index = names.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i);

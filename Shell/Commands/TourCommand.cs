@@ -23,6 +23,8 @@ public static class TourCommand
     {
         var selected = name is null ? Topics.All : Topics.All.Where(t => t.Name == name).ToArray();
         if (selected.Count == 0) throw new CliException($"tour: unknown topic '{name}' (one of {string.Join(", ", Topics.All.Select(t => t.Name))})");
+        if (selected.Any(t => t is FeaturesTopic) && !File.Exists(Path.Combine(dataFolder, "digits.csv")))
+            throw new CliException($"tour: the features topic needs digits.csv in the --data folder ({Path.GetFullPath(dataFolder)}); run from the repository root or pass --data");
         OutputFolder.Create("--out", outputFolder);
         var context = new TourContext(new CpuBackend<float>(), Rng.FromSeed(2024), outputFolder, dataFolder);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });

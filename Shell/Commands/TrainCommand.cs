@@ -98,15 +98,19 @@ public static class TrainCommand
         output.WriteLine($"network: {network}; loss {loss}; optimizer {recipe.OptimiserName} lr {step.Optimiser.LearningRate.ToString(CultureInfo.InvariantCulture)}; batch {step.BatchCapacity}; seed {recipe.Seed}");
 
         var interrupted = false;
-        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; interrupted = true; };
+        // The first Ctrl+C lets the epoch finish and checkpoints; a second one ends the process at once.
+        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = !interrupted; interrupted = true; };
         Console.CancelKeyPress += onCancel;
         try
         {
             SavedModel Saved(Params parameters) => new(recipe.Architecture, examples.Width, targets.Values.Cols, loss, task, examples.FeatureNames,
                 examples.LabelName, targets.ClassNames, standardiser, parameters);
-            var fingerprint = $"data {examples.Fingerprint()}; {recipe.Fingerprint()}; val {options.Validation.ToString(CultureInfo.InvariantCulture)}; test {options.Test.ToString(CultureInfo.InvariantCulture)}; patience {options.Patience}";
+            var fingerprint = $"data {examples.Fingerprint()}; task {task}; loss {loss}; label {examples.LabelName}; {recipe.Fingerprint()}; val {options.Validation.ToString(CultureInfo.InvariantCulture)}; test {options.Test.ToString(CultureInfo.InvariantCulture)}; patience {options.Patience}";
             var checkpointPath = options.CheckpointFile();
+            AtomicFile.CheckTarget("checkpoint", checkpointPath);
             var resume = options.ResumePath is null ? null : CheckpointFile.Load(options.ResumePath, fingerprint);
+            if (resume is not null && resume.Epoch >= recipe.Epochs)
+                throw new CliException($"--epochs {recipe.Epochs} is not past the checkpoint's epoch {resume.Epoch}: nothing to resume");
             if (resume is not null) output.WriteLine($"resuming from {options.ResumePath} after epoch {resume.Epoch}");
             var settings = new LoopSettings(recipe.Epochs, recipe.BatchSize, rng, options.Patience, options.CheckpointEvery);
             var loop = new TrainingLoop(backend, step, data, training, validation);
@@ -114,13 +118,13 @@ public static class TrainCommand
             LoopOutcome outcome;
             using (var reporter = options.Reporter(output, recipe.Epochs))
                 outcome = loop.Run(settings, network.Init(rng.Fold(0)), resume, reporter, log,
-                    () => interrupted, c => CheckpointFile.Save(checkpointPath, Saved(c.Parameters), c, fingerprint));
-            if (options.PlotFolder is { } folder) TrainingPlots.Write(folder, path, log.Rows, Saved(outcome.Parameters), examples, output);
+                    () => interrupted, c => CheckpointFile.Save(checkpointPath, Saved(c.Parameters), c, fingerprint), checkpointPath);
             if (options.SavePath is { } savePath)
             {
                 ModelFile.Save(savePath, Saved(outcome.Parameters));
                 output.WriteLine($"model saved to {savePath}");
             }
+            if (options.PlotFolder is { } folder) TrainingPlots.Write(folder, path, log.Rows, Saved(outcome.Parameters), examples, output);
             void Final(string name, EvaluationSet? set)
             {
                 if (set is null) return;

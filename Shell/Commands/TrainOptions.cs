@@ -20,8 +20,8 @@ public sealed record TrainOptions(double Validation, double Test, int? Patience,
 
     public void Validate()
     {
-        if (Validation is < 0 or >= 1) throw new CliException($"--val: {Validation} is not in [0, 1)");
-        if (Test is < 0 or >= 1) throw new CliException($"--test: {Test} is not in [0, 1)");
+        if (!(Validation >= 0 && Validation < 1)) throw new CliException($"--val: {Validation} is not in [0, 1)");
+        if (!(Test >= 0 && Test < 1)) throw new CliException($"--test: {Test} is not in [0, 1)");
         if (Validation + Test >= 1) throw new CliException($"--val {Validation} and --test {Test} leave nothing to train on");
         if (Patience is < 1) throw new CliException($"--patience: must be at least 1, got {Patience}");
         if (Patience is not null && Validation == 0) throw new CliException("--patience needs a validation split (--val 0.2, say): early stopping watches the validation loss");

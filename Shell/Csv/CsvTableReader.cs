@@ -94,6 +94,8 @@ public static class CsvTableReader
         var header = csv.Headers?.Select(h => h.Trim()).ToArray() ?? [];
         if (header.Length == 0 || header.All(string.IsNullOrEmpty))
             throw new CliException($"{path}: the file is empty (expected a header row)");
+        if (header.GroupBy(h => h).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new CliException($"{path}:1: column '{twice.Key}' appears {twice.Count()} times in the header");
         onHeader(header);
         for (; hasRow; hasRow = csv.Read())
         {

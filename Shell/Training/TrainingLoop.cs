@@ -12,7 +12,7 @@ namespace Pure.Shell.Training;
 public sealed class TrainingLoop(IBackend<float> backend, TrainingStep step, DeviceDataset data, EvaluationSet training, EvaluationSet? validation)
 {
     public LoopOutcome Run(LoopSettings settings, Params initial, Checkpoint? resume, IEpochReporter reporter, TrainingLog? log,
-        Func<bool> interrupted, Action<Checkpoint>? saveCheckpoint)
+        Func<bool> interrupted, Action<Checkpoint>? saveCheckpoint, string? checkpointPath = null)
     {
         var rng = settings.Rng;
         var state = resume is null
@@ -57,7 +57,7 @@ public sealed class TrainingLoop(IBackend<float> backend, TrainingStep step, Dev
             if (stop)
             {
                 log?.Flush();
-                throw new CliException($"interrupted after epoch {epoch}" + (saveCheckpoint is null ? "" : "; the checkpoint holds it (continue with --resume)"), 130);
+                throw new CliException($"interrupted after epoch {epoch}" + (saveCheckpoint is null ? "" : $"; checkpoint written to {checkpointPath} (continue with --resume {checkpointPath})"), 130);
             }
             if (patienceRanOut)
             {
