@@ -29,7 +29,9 @@ public static class Program
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            stderr.WriteLine($"pure: {parsed.Errors[0].Message} (try 'pure --help')");
+            // an unrecognised word says more than the "required command" that System.CommandLine lists first
+            var error = parsed.Errors.FirstOrDefault(e => e.Message.Contains("nrecognized", StringComparison.Ordinal)) ?? parsed.Errors[0];
+            stderr.WriteLine($"pure: {error.Message} (try 'pure --help')");
             return ExitCodes.BadInput;
         }
         try

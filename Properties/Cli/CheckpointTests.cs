@@ -70,6 +70,24 @@ public class CheckpointTests
         Assert.Equal(0, eval.ExitCode);
     }
 
+    /// <summary>The saved standardisation is the training rows' statistics, not the whole file's (no test-set leak).</summary>
+    [Fact]
+    public void The_standardiser_is_fitted_on_the_training_rows_only()
+    {
+        var file = Path.Combine(PureProcess.TempFolder(), "m.safetensors");
+        Assert.Equal(0, PureProcess.Run("train", PureProcess.Data("digits.csv"), "--layers", "8", "--epochs", "1", "--test", "0.5", "--seed", "5", "--save", file, "--quiet").ExitCode);
+        var table = Pure.Shell.Csv.CsvTableReader.Read(PureProcess.Data("digits.csv"), null);
+        var all = Matrix.From(table.Rows, table.Width, table.Features).Match(m => m, e => throw new Exception(e.Message));
+        var (train, _, test) = Pure.Shell.Training.Holdout.Split(table.Rows, 0, 0.5, Rng.FromSeed(5).Fold(3));
+        Assert.Equal(table.Rows - train.Length, test.Length);
+        var expected = Standardiser.Fit(all.GatherRows(train));
+        var everything = Standardiser.Fit(all);
+        var saved = ModelFile.Load(file).Standardiser;
+        Assert.Equal(expected.Means, saved.Means);
+        Assert.Equal(expected.StdDevs, saved.StdDevs);
+        Assert.NotEqual(everything.Means, saved.Means);
+    }
+
     [Fact]
     public void Train_save_then_predict_gives_the_classes_the_trained_model_gives()
     {

@@ -27,6 +27,9 @@ public sealed record Recipe(Architecture Architecture, string OptimiserName, dou
 
     public void Validate()
     {
+        // the network's and the optimiser's options are checked before any data is read
+        Architecture.Build(1);
+        Optimiser();
         if (Epochs < 1) throw new CliException($"--epochs: must be at least 1, got {Epochs}");
         if (BatchSize < 1) throw new CliException($"--batch: must be at least 1, got {BatchSize}");
     }
