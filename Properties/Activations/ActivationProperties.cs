@@ -79,17 +79,7 @@ public class ActivationProperties
         float[] z = [-1e4f, -100, 100, 1e4f];
         foreach (var f in new[] { Activation.Sigmoid, Activation.Softplus, Activation.Silu, Activation.Elu(), Activation.Gelu, Activation.GeluTanh })
         {
-            var buffer = be.Allocate(4).All;
-            var grad = be.Allocate(4).All;
-            be.Upload(z, buffer);
-            var a = be.Allocate(4).All;
-            be.ActivationForward(f, buffer, a);
-            be.Fill(1f, grad);
-            be.ActivationBackward(f, buffer, a, grad, grad);
-            var values = new float[4];
-            var derivatives = new float[4];
-            be.Download(a, values);
-            be.Download(grad, derivatives);
+            var (values, derivatives) = Kernel(be, f, z);
             Assert.All(values.Concat(derivatives), v => Assert.True(float.IsFinite(v), $"{f.Name}: {string.Join(", ", values)} / {string.Join(", ", derivatives)}"));
         }
         Assert.Equal(0, Activation.Sigmoid.Value(-1e4));
@@ -105,6 +95,20 @@ public class ActivationProperties
         Assert.Equal(1, grid.Max(Activation.Tanh.Derivative), 1e-12);
     }
 
+    /// <summary>The backend's f(z) and f′(z) (backward with an upstream gradient of 1) for a vector z.</summary>
+    static (T[] Values, T[] Derivatives) Kernel<T>(CpuBackend<T> be, Activation f, T[] z) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        var (zb, ab, db) = (be.Allocate(z.Length).All, be.Allocate(z.Length).All, be.Allocate(z.Length).All);
+        be.Upload(z, zb);
+        be.ActivationForward(f, zb, ab);
+        be.Fill(T.One, db);
+        be.ActivationBackward(f, zb, ab, db, db);
+        var (values, derivatives) = (new T[z.Length], new T[z.Length]);
+        be.Download(ab, values);
+        be.Download(db, derivatives);
+        return (values, derivatives);
+    }
+
     [SeededProperty]
     public void Span_kernels_agree_with_the_scalar_definitions(Seed seed)
     {
@@ -112,17 +116,7 @@ public class ActivationProperties
         var z = GradientCheck.Random(seed.Rng, 17, 3);
         foreach (var f in Activation.All)
         {
-            var zb = be.Allocate(17).All;
-            var ab = be.Allocate(17).All;
-            var db = be.Allocate(17).All;
-            be.Upload(z, zb);
-            be.ActivationForward(f, zb, ab);
-            be.Fill(1.0, db);
-            be.ActivationBackward(f, zb, ab, db, db);
-            var a = new double[17];
-            var d = new double[17];
-            be.Download(ab, a);
-            be.Download(db, d);
+            var (a, d) = Kernel(be, f, z);
             for (var i = 0; i < 17; i++)
             {
                 Assert.Equal(f.Value(z[i]), a[i], 1e-12);

@@ -6,11 +6,7 @@ public sealed class LineReporter(TextWriter output, int interval) : IEpochReport
     public void Report(EpochReport r, int totalEpochs)
     {
         if (r.Epoch % interval != 0 && r.Epoch != totalEpochs) return;
-        var line = $"epoch {r.Epoch,5}/{totalEpochs}  loss {r.Loss:F6}";
-        if (r.Accuracy is { } a) line += $"  accuracy {a * 100:F2}%";
-        if (r.ValidationLoss is { } vl) line += $"  val_loss {vl:F6}";
-        if (r.ValidationAccuracy is { } va) line += $"  val_accuracy {va * 100:F2}%";
-        output.WriteLine(line);
+        output.WriteLine(r.Line(totalEpochs));
     }
 
     public void Message(string line) => output.WriteLine(line);

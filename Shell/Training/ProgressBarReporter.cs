@@ -27,11 +27,7 @@ public sealed class ProgressBarReporter : IEpochReporter
     public void Report(EpochReport r, int totalEpochs)
     {
         var task = started.Task.Result;
-        var text = $"epoch {r.Epoch}/{totalEpochs} loss {r.Loss:F4}";
-        if (r.Accuracy is { } a) text += $" acc {a * 100:F1}%";
-        if (r.ValidationLoss is { } vl) text += $" val_loss {vl:F4}";
-        if (r.ValidationAccuracy is { } va) text += $" val_acc {va * 100:F1}%";
-        task.Description = Markup.Escape(text);
+        task.Description = Markup.Escape(r.Line(totalEpochs).Trim());
         task.Value = r.Epoch;
     }
 
