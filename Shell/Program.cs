@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pure.Shell.Cli;
+using Pure.Core.Backends.Cpu;
 using Pure.Shell.Commands;
 
 namespace Pure.Shell;
@@ -8,22 +9,25 @@ public static class Program
 {
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
+    /// <summary>Runs on the CPU backend: the composition root's choice of backend.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, new CpuBackend<float>());
+
     /// <summary>
     /// Parses, runs, and maps failures to one line on stderr: a <see cref="CliException"/> with its exit code,
     /// a file-system error (a folder that is missing or not writable) as bad input (2), anything else — a bug —
     /// as exit code 1 with the stack trace behind --verbose.
     /// </summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IBackend<float> backend)
     {
         var verbose = new Option<bool>("--verbose") { Description = "show stack traces on errors", Recursive = true };
         var root = new RootCommand("pure — neural networks from the perceptron to backprop, in C#")
         {
-            TrainCommand.Create(),
+            TrainCommand.Create(backend),
             GenerateCommand.Create(),
-            EvalCommand.Create(),
-            PredictCommand.Create(),
+            EvalCommand.Create(backend),
+            PredictCommand.Create(backend),
             PerceptronCommand.Create(),
-            TourCommand.Create(),
+            TourCommand.Create(backend),
         };
         root.Options.Add(verbose);
         var parsed = root.Parse(args);

@@ -1,72 +1,59 @@
 namespace Pure.Core.Activations;
 
 /// <summary>
-/// An elementwise activation: its kind and, for Leaky ReLU and ELU, the slope/scale α.
-/// <see cref="Value"/> and <see cref="Derivative"/> are the scalar definitions in double precision: the
-/// reference the backends' span kernels are tested against, and what the tour prints.
+/// One elementwise activation, defined once: its name (the CLI's, the model file's and the kernels' key),
+/// aliases, its scalar value and derivative in double precision (the reference every backend's kernel is
+/// tested against, and what the tour prints), whether it is ReLU-like (He init by default), and its
+/// parameter α where it has one (Leaky ReLU's slope, ELU's scale). The entries live in
+/// <c>Activation.Catalogue.cs</c>; a backend implements each by <see cref="Id"/>.
 /// </summary>
-public sealed record Activation(ActivationKind Kind, double Alpha = 0)
+public sealed partial record Activation
 {
-    public static readonly Activation Identity = new(ActivationKind.Identity);
-    /// <summary>Heaviside step with H(0) = 1; its derivative is taken as 0 everywhere.</summary>
-    public static readonly Activation Step = new(ActivationKind.Step);
-    public static readonly Activation Sigmoid = new(ActivationKind.Sigmoid);
-    public static readonly Activation Tanh = new(ActivationKind.Tanh);
-    public static readonly Activation Relu = new(ActivationKind.Relu);
-    public static readonly Activation Gelu = new(ActivationKind.Gelu);
-    public static readonly Activation GeluTanh = new(ActivationKind.GeluTanh);
-    public static readonly Activation Silu = new(ActivationKind.Silu);
-    public static readonly Activation Softplus = new(ActivationKind.Softplus);
-    public static Activation LeakyRelu(double alpha = 0.01) => new(ActivationKind.LeakyRelu, alpha);
-    public static Activation Elu(double alpha = 1.0) => new(ActivationKind.Elu, alpha);
+    readonly Func<double, double, double> value, derivative;
 
-    /// <summary>Every activation with its default parameter, for galleries and properties.</summary>
-    public static IReadOnlyList<Activation> All { get; } =
-        [Identity, Step, Sigmoid, Tanh, Relu, LeakyRelu(), Elu(), Gelu, GeluTanh, Silu, Softplus];
-
-    public string Name => Kind switch
+    Activation(string id, Func<double, double, double> value, Func<double, double, double> derivative)
     {
-        ActivationKind.LeakyRelu => FormattableString.Invariant($"leaky-relu({Alpha:G4})"),
-        ActivationKind.Elu => FormattableString.Invariant($"elu({Alpha:G4})"),
-        ActivationKind.GeluTanh => "gelu-tanh",
-        _ => Kind.ToString().ToLowerInvariant(),
-    };
+        Id = id;
+        this.value = value;
+        this.derivative = derivative;
+    }
+
+    /// <summary>The activation's name on the command line, in model files, and as the kernels' key.</summary>
+    public string Id { get; }
+
+    /// <summary>Other names accepted for it (e.g. swish for SiLU).</summary>
+    public IReadOnlyList<string> Aliases { get; private init; } = [];
+
+    /// <summary>Whether it behaves like ReLU for initialisation (He rather than Xavier by default).</summary>
+    public bool IsReluLike { get; private init; }
+
+    /// <summary>Whether <see cref="Alpha"/> is a parameter of this activation.</summary>
+    public bool HasAlpha { get; private init; }
+
+    /// <summary>The parameter α (0 where the activation has none).</summary>
+    public double Alpha { get; private init; }
+
+    /// <summary>The same activation with parameter <paramref name="alpha"/>.</summary>
+    public Activation WithAlpha(double alpha) =>
+        HasAlpha ? this with { Alpha = alpha } : throw new InvalidOperationException($"activation {Id} has no parameter");
+
+    /// <summary>The display name: the id, with α for the parameterised ones (<c>leaky-relu(0.01)</c>).</summary>
+    public string Name => HasAlpha ? FormattableString.Invariant($"{Id}({Alpha:G4})") : Id;
 
     /// <summary>f(z).</summary>
-    public double Value(double z) => Kind switch
-    {
-        ActivationKind.Identity => z,
-        ActivationKind.Step => z >= 0 ? 1 : 0,
-        ActivationKind.Sigmoid => Scalar.Sigmoid(z),
-        ActivationKind.Tanh => Math.Tanh(z),
-        ActivationKind.Relu => z > 0 ? z : 0,
-        ActivationKind.LeakyRelu => z > 0 ? z : Alpha * z,
-        ActivationKind.Elu => z > 0 ? z : Alpha * (Math.Exp(z) - 1),
-        ActivationKind.Gelu => z * Scalar.NormalCdf(z),
-        ActivationKind.GeluTanh => 0.5 * z * (1 + Math.Tanh(Scalar.GeluK * (z + 0.044715 * z * z * z))),
-        ActivationKind.Silu => z * Scalar.Sigmoid(z),
-        ActivationKind.Softplus => Scalar.Softplus(z),
-        _ => throw new ArgumentOutOfRangeException(nameof(Kind)),
-    };
+    public double Value(double z) => value(z, Alpha);
 
     /// <summary>f′(z).</summary>
-    public double Derivative(double z) => Kind switch
-    {
-        ActivationKind.Identity => 1,
-        ActivationKind.Step => 0,
-        ActivationKind.Sigmoid => Scalar.Sigmoid(z) * (1 - Scalar.Sigmoid(z)),
-        ActivationKind.Tanh => 1 - Math.Tanh(z) * Math.Tanh(z),
-        ActivationKind.Relu => z > 0 ? 1 : 0,
-        ActivationKind.LeakyRelu => z > 0 ? 1 : Alpha,
-        ActivationKind.Elu => z > 0 ? 1 : Alpha * Math.Exp(z),
-        // d/dz z·Φ(z) = Φ(z) + z·φ(z)
-        ActivationKind.Gelu => Scalar.NormalCdf(z) + z * Scalar.NormalPdf(z),
-        ActivationKind.GeluTanh => Scalar.GeluTanhDerivative(z),
-        // d/dz z·σ(z) = σ(z)·(1 + z·(1 − σ(z)))
-        ActivationKind.Silu => Scalar.Sigmoid(z) * (1 + z * (1 - Scalar.Sigmoid(z))),
-        ActivationKind.Softplus => Scalar.Sigmoid(z),
-        _ => throw new ArgumentOutOfRangeException(nameof(Kind)),
-    };
+    public double Derivative(double z) => derivative(z, Alpha);
+
+    /// <summary>The activation called <paramref name="name"/> (an id or an alias), with its default α.</summary>
+    public static LanguageExt.Fin<Activation> Named(string name) =>
+        All.FirstOrDefault(a => a.Id == name || a.Aliases.Contains(name)) is { } found
+            ? found
+            : LanguageExt.Common.Error.New($"unknown activation '{name}' (one of {string.Join(", ", Names)})");
+
+    /// <summary>Every accepted name, ids and aliases, in catalogue order.</summary>
+    public static IReadOnlyList<string> Names => All.SelectMany(a => a.Aliases.Prepend(a.Id)).ToArray();
 
     public override string ToString() => Name;
 }

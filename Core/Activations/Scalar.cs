@@ -25,6 +25,9 @@ public static class Scalar
     /// <summary>φ(z) = e^(−z²/2)/√(2π).</summary>
     public static double NormalPdf(double z) => Math.Exp(-0.5 * z * z) / Math.Sqrt(2 * Math.PI);
 
+    /// <summary>½z(1 + tanh u), u = √(2/π)(z + 0.044715z³): GELU's tanh approximation.</summary>
+    public static double GeluTanh(double z) => 0.5 * z * (1 + Math.Tanh(GeluK * (z + 0.044715 * z * z * z)));
+
     /// <summary>d/dz of ½z(1 + tanh u), u = k(z + 0.044715z³): ½(1 + t) + ½z(1 − t²)·k(1 + 3·0.044715z²).</summary>
     public static double GeluTanhDerivative(double z)
     {

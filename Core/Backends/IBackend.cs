@@ -1,7 +1,6 @@
 using System.Numerics;
 using Pure.Core.Activations;
 using Pure.Core.Losses;
-using Pure.Core.Optimisers;
 using Pure.Core.Tensors;
 
 namespace Pure.Core.Backends;
@@ -65,11 +64,17 @@ public interface IBackend<T> : IDisposable where T : unmanaged, IFloatingPointIe
     T Loss(LossKind kind, View<T> output, View<T> target, int rows, int cols, View<T> gradient);
 
     /// <summary>
-    /// One optimiser step in place: parameters and state (slots × n) move, gradients are read.
+    /// One optimiser step in place (<paramref name="rule"/> names the kernel and carries its arguments, resolved
+    /// for this step): parameters and state (slots × n) move, gradients are read.
     /// <paramref name="decay"/> holds 1 for parameters that weight decay / L2 applies to, 0 elsewhere.
-    /// <paramref name="step"/> counts from 1 (Adam's bias correction).
     /// </summary>
-    void OptimiserStep(Optimiser optimiser, int step, View<T> parameters, View<T> gradients, View<T> state, View<T> decay);
+    void OptimiserStep(UpdateRule rule, View<T> parameters, View<T> gradients, View<T> state, View<T> decay);
+
+    /// <summary>
+    /// How many rows of <paramref name="predictions"/> name the same class as <paramref name="targets"/>
+    /// (rows×cols each): with one column a value ≥ 0.5 is class 1, with more the first largest column.
+    /// </summary>
+    int CountCorrect(View<T> predictions, View<T> targets, int rows, int cols);
 
     /// <summary>dst row i = source row rows[i] (cols wide).</summary>
     void GatherRows(View<T> source, int cols, ReadOnlySpan<int> rows, View<T> destination);

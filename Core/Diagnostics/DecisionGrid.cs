@@ -1,6 +1,5 @@
 using LanguageExt;
 using Pure.Core.Backends;
-using Pure.Core.Backends.Cpu;
 using Pure.Core.Tensors;
 using Pure.Core.Training;
 
@@ -15,7 +14,7 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
     /// 1 (one output) or of the largest class.
     /// </summary>
     public static Fin<DecisionGrid> Of(Model model, double xMin, double xMax, double yMin, double yMax, int resolution,
-        Func<Matrix, Matrix>? transform = null, IBackend<float>? backend = null)
+        IBackend<float> backend, Func<Matrix, Matrix>? transform = null)
     {
         if (resolution is < 2 or > 4096) return LanguageExt.Common.Error.New($"grid resolution must be in [2, 4096], got {resolution}");
         if (!(xMax > xMin) || !(yMax > yMin)) return LanguageExt.Common.Error.New("the grid's extent is empty");
@@ -29,7 +28,7 @@ public sealed record DecisionGrid(double XMin, double XMax, double YMin, double 
                     dst[2 * (r * n + c) + 1] = (float)(y0 + (y1 - y0) * r / (n - 1));
                 }
         });
-        return model.Predict(transform is null ? points : transform(points), backend ?? new CpuBackend<float>()).Map(p =>
+        return model.Predict(transform is null ? points : transform(points), backend).Map(p =>
             new DecisionGrid(xMin, xMax, yMin, yMax, resolution, Matrix.Create(resolution, resolution, p, static (dst, m) =>
             {
                 for (var i = 0; i < dst.Length; i++)

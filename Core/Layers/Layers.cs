@@ -42,8 +42,22 @@ public static class Layers
     public static Layer LeakyRelu(double alpha = 0.01) => Activation(ActivationFn.LeakyRelu(alpha));
     public static Layer Elu(double alpha = 1.0) => Activation(ActivationFn.Elu(alpha));
 
+    /// <summary>
+    /// The nonlinearity of a hidden block by name: any catalogue activation (or alias), or "prelu" — the one
+    /// with learnable parameters, so a layer rather than an <see cref="ActivationFn"/>. ReLU-like ones get He init.
+    /// </summary>
+    public static Fin<(Layer Layer, bool IsReluLike)> Nonlinearity(string name) =>
+        name == PReluName ? (PRelu(), true)
+        : ActivationFn.Named(name).Match(f => (Fin<(Layer, bool)>)(Activation(f), f.IsReluLike),
+            _ => Error.New($"unknown activation '{name}' (one of {string.Join(", ", NonlinearityNames)})"));
+
+    /// <summary>Every name <see cref="Nonlinearity"/> accepts.</summary>
+    public static IReadOnlyList<string> NonlinearityNames => [.. ActivationFn.Names, PReluName];
+
+    const string PReluName = "prelu";
+
     /// <summary>PReLU with one learnable slope per unit, starting at <paramref name="initialSlope"/> (He et al. 2015: 0.25).</summary>
-    public static Layer PRelu(double initialSlope = 0.25) => new("prelu", width => Width("prelu", width).Map(w => (LayerPlan)new PReluLayer(w, initialSlope)));
+    public static Layer PRelu(double initialSlope = 0.25) => new(PReluName, width => Width(PReluName, width).Map(w => (LayerPlan)new PReluLayer(w, initialSlope)));
 
     /// <summary>Row-wise softmax with temperature T (T &gt; 0).</summary>
     public static Layer Softmax(double temperature = 1.0)

@@ -9,9 +9,9 @@ namespace Pure.Core.Training;
 /// <summary>A trained network as an immutable value: architecture, loss (and so its output link) and parameters.</summary>
 public sealed record Model(Network Network, Loss Loss, Params Params)
 {
-    /// <summary>Predictions (probabilities for classification, values for regression) on the CPU unless a backend is given.</summary>
+    /// <summary>Predictions (probabilities for classification, values for regression) on <see cref="CpuBackend.Default"/> unless a backend is given.</summary>
     public Fin<Matrix> Predict(Matrix x, IBackend<float>? backend = null) =>
-        Inference.Predict(backend ?? new CpuBackend<float>(), Network, Params, Loss, x);
+        Inference.Predict(backend ?? CpuBackend.Default, Network, Params, Loss, x);
 
     /// <summary>The predicted class of each row.</summary>
     public Fin<int[]> Classify(Matrix x, IBackend<float>? backend = null) => Predict(x, backend).Map(Metrics.Classes);

@@ -133,7 +133,7 @@ public sealed class TrainingStep : IDisposable
         var loss = backend.Loss(Loss.Kind, o, y, n, outW, dO);
         Network.Plan.Backward(backend, new BackwardPass<float>(n, x, o, dO, default, Params, grads, workspace.All, Mode.Train));
         var slots = Optimiser.StateSlots * Network.Layout.Length;
-        backend.OptimiserStep(Optimiser, current.Step + 1, Params, grads, slots == 0 ? default : state.All.Slice(0, slots), decay.All.Slice(0, Network.Layout.Length));
+        backend.OptimiserStep(Optimiser.Rule(current.Step + 1), Params, grads, slots == 0 ? default : state.All.Slice(0, slots), decay.All.Slice(0, Network.Layout.Length));
         step = current.Step + 1;
         return (current with { Step = step }, loss);
     }
@@ -152,6 +152,37 @@ public sealed class TrainingStep : IDisposable
             total += loss;
         }
         return (current, batches == 0 ? 0 : total / batches);
+    }
+
+    /// <summary>
+    /// The mean loss and, for classification, the accuracy of the current parameters on <paramref name="data"/>
+    /// in evaluation mode (no dropout). The data stays on the backend; only the two numbers come back.
+    /// </summary>
+    public Evaluation Evaluate(TrainState current, DeviceDataset data)
+    {
+        if (current.Owner != this || current.Step != step) throw new InvalidOperationException("this training state was consumed by an earlier step");
+        int inW = Network.InputWidth, outW = Network.OutputWidth, n = data.Rows;
+        if (data.InputWidth != inW || data.TargetWidth != outW)
+            throw new ArgumentException($"the dataset is {data.InputWidth}→{data.TargetWidth} wide, this step {inW}→{outW}", nameof(data));
+        if (n == 0) return new Evaluation(0, Loss.IsClassification ? 0 : null);
+        using var output = backend.Allocate(checked(n * outW));
+        var o = output.All;
+        // chunks of the step's own capacity reuse its workspace, which holds nothing between steps
+        for (var start = 0; start < n; start += BatchCapacity)
+        {
+            var rows = Math.Min(BatchCapacity, n - start);
+            Network.Plan.Forward(backend, new ForwardPass<float>(rows, data.Features.All.Slice(start * inW, rows * inW), o.Slice(start * outW, rows * outW),
+                Params, workspace.All, Mode.Evaluate, default));
+        }
+        var y = data.Targets.All.Slice(0, n * outW);
+        var loss = backend.Loss(Loss.Kind, o, y, n, outW, default);
+        if (!Loss.IsClassification) return new Evaluation(loss, null);
+        switch (Loss.Link)
+        {
+            case OutputLink.Sigmoid: backend.ActivationForward(Activations.Activation.Sigmoid, o, o); break;
+            case OutputLink.Softmax: backend.SoftmaxForward(o, n, outW, 1f, o); break;
+        }
+        return new Evaluation(loss, (double)backend.CountCorrect(o, y, n, outW) / n);
     }
 
     /// <summary>An immutable copy of the current parameters (for evaluation and saving).</summary>

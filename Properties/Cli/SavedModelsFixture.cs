@@ -1,3 +1,4 @@
+using Pure.Shell.Recipes;
 using System.Globalization;
 using Pure.Core.Data;
 using Pure.Core.Tensors;
@@ -18,7 +19,7 @@ public sealed class SavedModelsFixture
         Blobs = TrainedModels.Fit(blobsCsv, Path.Combine(Folder, "blobs.safetensors"), hidden: [6], activation: "tanh", epochs: 20);
         var sineCsv = TrainedModels.WriteCsv(Path.Combine(Folder, "sine.csv"), "x,y",
             Generators.Sine(100, Rng.FromSeed(6), 0.05), y => y.ToString("R", CultureInfo.InvariantCulture));
-        Sine = TrainedModels.Fit(sineCsv, Path.Combine(Folder, "sine.safetensors"), task: "regression", hidden: [8, 8], activation: "tanh", epochs: 20);
+        Sine = TrainedModels.Fit(sineCsv, Path.Combine(Folder, "sine.safetensors"), task: LearningTask.Regression, hidden: [8, 8], activation: "tanh", epochs: 20);
     }
 
     public string Folder { get; }

@@ -89,9 +89,9 @@ public class TrainCommandTests
         var missing = PureProcess.Run("train", PureProcess.Data("xor.csv"), "--label", "nope");
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("no column named 'nope'", missing.Stderr);
-        var optimiser = PureProcess.Run("train", PureProcess.Data("xor.csv"), "--optimizer", "rmsprop");
+        var optimiser = PureProcess.Run("train", PureProcess.Data("xor.csv"), "--optimizer", "adagrad");
         Assert.Equal(2, optimiser.ExitCode);
-        Assert.Contains("--optimizer: unknown 'rmsprop'", optimiser.Stderr);
+        Assert.Contains("--optimizer: unknown optimizer 'adagrad'", optimiser.Stderr);
         var unknown = PureProcess.Run("train", PureProcess.Data("xor.csv"), "--epoch", "3");
         Assert.Equal(2, unknown.ExitCode);
     }

@@ -4,6 +4,7 @@ using Pure.Core.Tensors;
 using Pure.Properties.Support;
 using Pure.Shell.Cli;
 using Pure.Shell.Commands;
+using Pure.Shell.Recipes;
 using Pure.Shell.Models;
 
 namespace Pure.Properties;
@@ -25,9 +26,9 @@ public class ModelFileTests
             rng.Below(3, 2) == 0 ? 0 : 0.25, InitNames[rng.Below(4, InitNames.Length)]);
         var (task, loss, classes) = rng.Below(5, 3) switch
         {
-            0 => ("regression", Loss.Mse, Array.Empty<string>()),
-            1 => ("classification", Loss.BceWithLogits, ["no", "yes, \"really\""]),
-            _ => ("classification", Loss.SoftmaxCrossEntropy, ["ä", "b", "c", "7"]),
+            0 => (LearningTask.Regression, Loss.Mse, Array.Empty<string>()),
+            1 => (LearningTask.Classification, Loss.BceWithLogits, ["no", "yes, \"really\""]),
+            _ => (LearningTask.Classification, Loss.SoftmaxCrossEntropy, ["ä", "b", "c", "7"]),
         };
         var outputs = classes.Length == 0 ? 1 : classes.Length == 2 ? 1 : classes.Length;
         var network = Core.Training.Network.Build(architecture.Build(outputs), inputs).ThrowIfFail();
@@ -61,7 +62,7 @@ public class ModelFileTests
 
     /// <summary>2 inputs → Dense(4) → PReLU → Dense(1): weights, biases and slopes, two classes.</summary>
     static SavedModel Small() =>
-        new(new Architecture([4], "prelu"), 2, 1, Loss.BceWithLogits, "classification", ["x1", "x2"], "label", ["no", "yes"],
+        new(new Architecture([4], "prelu"), 2, 1, Loss.BceWithLogits, LearningTask.Classification, ["x1", "x2"], "label", ["no", "yes"],
             Standardiser.Of([1f, -2f], [0.5f, 3f]),
             Core.Training.Network.Build(new Architecture([4], "prelu").Build(1), 2).ThrowIfFail().Init(Rng.FromSeed(3)));
 

@@ -4,6 +4,8 @@ namespace Pure.Properties;
 /// <summary>Three steps on f(w) = ½‖w‖² + Σw (∇f = w + 1) from w = (1, −2, 3), lr 0.1, PyTorch semantics (DESIGN.md).</summary>
 public class OptimiserProperties
 {
+    static readonly CpuBackend<float> Cpu = new();
+
     /// <summary>A network with exactly three weights (no bias) stands in for w.</summary>
     static Params Start(float[] w)
     {
@@ -18,7 +20,7 @@ public class OptimiserProperties
         for (var i = 0; i < 3; i++)
         {
             var g = p.Values.ToArray().Select(w => w + 1).ToArray();
-            (p, state) = o.Update(p, g, state);
+            (p, state) = o.Update(Cpu, p, g, state);
         }
         return p.ToArray();
     }
@@ -62,7 +64,7 @@ public class OptimiserProperties
     {
         var net = Network.Build(Layers.Dense(1, useBias: false), 1).Match(n => n, e => throw new Exception(e.Message));
         var p = Params.From(net.Layout, [1f]).Match(x => x, e => throw new Exception(e.Message));
-        return o.Update(p, [0.5f], OptimiserState.Initial(o, 1)).Parameters.Values[0];
+        return o.Update(Cpu, p, [0.5f], OptimiserState.Initial(o, 1)).Parameters.Values[0];
     }
 
     [Fact]
@@ -71,7 +73,7 @@ public class OptimiserProperties
         var net = Network.Build(Layers.Dense(2), 2).Match(n => n, e => throw new Exception(e.Message));
         var p = Params.From(net.Layout, [1, 1, 1, 1, 5, 5]).Match(x => x, e => throw new Exception(e.Message));
         var o = Optimiser.Sgd(0.1, l2: 1);
-        var (next, _) = o.Update(p, new float[6], OptimiserState.Initial(o, 6));
+        var (next, _) = o.Update(Cpu, p, new float[6], OptimiserState.Initial(o, 6));
         Assert.Equal([0.9f, 0.9f, 0.9f, 0.9f, 5f, 5f], next.ToArray());
     }
 
@@ -81,7 +83,7 @@ public class OptimiserProperties
         var p = Start([1, -2, 3]);
         var o = Optimiser.Adam(0.1);
         var s = OptimiserState.Initial(o, 3);
-        var (next, state) = o.Update(p, [1f, 1f, 1f], s);
+        var (next, state) = o.Update(Cpu, p, [1f, 1f, 1f], s);
         Assert.Equal([1f, -2f, 3f], p.ToArray());
         Assert.All(s.Slots.ToArray(), v => Assert.Equal(0f, v));
         Assert.NotEqual(p.ToArray(), next.ToArray());

@@ -5,7 +5,7 @@ namespace Pure.Properties.Support;
 public static class RandomNetworks
 {
     // Step is excluded: its derivative is 0 and finite differences across its jump are not a derivative.
-    static readonly Activation[] Smooth = Activation.All.Where(a => a.Kind != ActivationKind.Step).ToArray();
+    static readonly Activation[] Smooth = Activation.All.Where(a => a != Activation.Step).ToArray();
 
     public static (Layer Layer, int InputWidth, string Description) Stack(Rng rng)
     {

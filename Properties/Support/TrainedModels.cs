@@ -4,6 +4,7 @@ using Pure.Core.Optimisers;
 using Pure.Core.Tensors;
 using Pure.Core.Training;
 using Pure.Shell.Commands;
+using Pure.Shell.Recipes;
 using Pure.Shell.Csv;
 using Pure.Shell.Models;
 
@@ -17,7 +18,7 @@ public static class TrainedModels
 {
     public sealed record Trained(string Path, SavedModel Saved, Model Model, LabelledTable Table, Targets Targets, Matrix X);
 
-    public static Trained Fit(string csv, string modelPath, string task = "classification", string? label = null,
+    public static Trained Fit(string csv, string modelPath, LearningTask task = LearningTask.Classification, string? label = null,
         int[]? hidden = null, string activation = "relu", double dropout = 0, string? init = null, int epochs = 30, long seed = 1)
     {
         var table = CsvTableReader.Read(csv, label);
@@ -26,7 +27,7 @@ public static class TrainedModels
         var standardiser = Standardiser.Fit(raw);
         var x = standardiser.Apply(raw);
         var architecture = new Architecture(hidden ?? [8], activation, dropout, init);
-        var loss = Recipe.LossFor(task, targets.ClassNames.Length);
+        var loss = task.LossFor(targets.ClassNames.Length);
         var data = Dataset.Create(x, targets.Values).ThrowIfFail();
         var model = Train.Fit(architecture.Build(targets.Values.Cols), data, loss, Optimiser.Adam(0.03), epochs, 32, seed).ThrowIfFail();
         var saved = new SavedModel(architecture, table.Width, targets.Values.Cols, loss, task, table.FeatureNames, table.LabelName,

@@ -15,24 +15,24 @@ namespace Pure.Shell.Commands;
 /// </summary>
 public static class EvalCommand
 {
-    public static Command Create()
+    public static Command Create(IBackend<float> backend)
     {
         var model = new Argument<string>("model") { Description = "model file written by pure train --save (safetensors)" };
         var file = new Argument<string>("file") { Description = "CSV file with the model's feature columns and a label column" };
         var label = new Option<string?>("--label") { Description = "name of the label column (default: the model's label name)" };
         var command = new Command("eval", "Evaluate a saved model on a labelled CSV file") { model, file, label };
-        command.SetAction(r => Run(r.GetValue(model)!, r.GetValue(file)!, r.GetValue(label), r.InvocationConfiguration.Output));
+        command.SetAction(r => Run(r.GetValue(model)!, r.GetValue(file)!, r.GetValue(label), backend, r.InvocationConfiguration.Output));
         return command;
     }
 
-    public static int Run(string modelPath, string path, string? labelColumn, TextWriter output)
+    public static int Run(string modelPath, string path, string? labelColumn, IBackend<float> backend, TextWriter output)
     {
         var saved = ModelFile.Load(modelPath);
         // the model's feature columns, by name: extra columns are ignored, a missing one is an error
         var table = CsvTableReader.Read(path, labelColumn ?? saved.LabelName, saved.FeatureNames);
         var x = ModelInput.Standardised(saved, path, table.Rows, table.Features);
         var model = saved.ToModel();
-        var predictions = model.Predict(x).Match(p => p, e => throw new CliException($"{path}: {e.Message}"));
+        var predictions = model.Predict(x, backend).Match(p => p, e => throw new CliException($"{path}: {e.Message}"));
 
         output.WriteLine($"model: {modelPath}: {saved.Inputs} feature{(saved.Inputs == 1 ? "" : "s")} → {Describe(saved)}; loss {saved.Loss}");
         output.WriteLine($"data:  {path}: {table.Rows} rows");
@@ -42,7 +42,7 @@ public static class EvalCommand
             for (var i = 0; i < table.Rows; i++)
                 if (!float.TryParse(table.Labels[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !float.IsFinite(values[i]))
                     throw new CliException($"{path}:{table.LabelLines[i]}: column '{table.LabelName}': '{table.Labels[i]}' is not a number (the model does regression)");
-            var mse = Loss(model, x, Matrix.Column(values), path);
+            var mse = Loss(backend, model, x, Matrix.Column(values), path);
             output.WriteLine($"loss (mse)  {mse.ToString("F6", CultureInfo.InvariantCulture)}");
             output.WriteLine($"rmse        {Math.Sqrt(mse).ToString("F6", CultureInfo.InvariantCulture)}");
             return ExitCodes.Ok;
@@ -50,7 +50,7 @@ public static class EvalCommand
 
         var actual = Classes(saved, table, path);
         var targets = saved.Outputs == 1 ? Matrix.Column(actual.Select(c => (float)c).ToArray()) : OneHot.Encode(actual, saved.Outputs);
-        var loss = Loss(model, x, targets, path);
+        var loss = Loss(backend, model, x, targets, path);
         var predicted = Metrics.Classes(predictions);
         var accuracy = Metrics.Accuracy(predicted, actual);
         var hits = Enumerable.Range(0, actual.Length).Count(i => predicted[i] == actual[i]);
@@ -76,7 +76,7 @@ public static class EvalCommand
         return classes;
     }
 
-    static double Loss(Model model, Matrix x, Matrix targets, string path) =>
-        Inference.Loss(new Core.Backends.Cpu.CpuBackend<float>(), model.Network, model.Params, model.Loss, x, targets)
+    static double Loss(IBackend<float> backend, Model model, Matrix x, Matrix targets, string path) =>
+        Inference.Loss(backend, model.Network, model.Params, model.Loss, x, targets)
             .Match(l => l, e => throw new CliException($"{path}: {e.Message}"));
 }

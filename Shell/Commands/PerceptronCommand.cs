@@ -4,6 +4,7 @@ using Pure.Core.Data;
 using Pure.Core.Perceptron;
 using Pure.Core.Tensors;
 using Pure.Shell.Cli;
+using Pure.Shell.Recipes;
 using Pure.Shell.Plots;
 using Pure.Shell.Csv;
 
@@ -58,7 +59,7 @@ public static class PerceptronCommand
     public static int Run(string path, string? labelColumn, PerceptronOptions options, TextWriter output, string? plotPath = null)
     {
         var table = CsvTableReader.Read(path, labelColumn);
-        var targets = Targets.For(table, "classification");
+        var targets = Targets.For(table, LearningTask.Classification);
         if (targets.ClassNames.Length != 2)
             throw new CliException($"{path}: column '{table.LabelName}' has {targets.ClassNames.Length} classes ({string.Join(", ", targets.ClassNames)}); a perceptron separates exactly two");
         var data = Matrix.From(table.Rows, table.Width, table.Features)

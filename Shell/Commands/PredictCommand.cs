@@ -15,17 +15,17 @@ namespace Pure.Shell.Commands;
 /// </summary>
 public static class PredictCommand
 {
-    public static Command Create()
+    public static Command Create(IBackend<float> backend)
     {
         var model = new Argument<string>("model") { Description = "model file written by pure train --save (safetensors)" };
         var file = new Argument<string>("file") { Description = "CSV file with the model's feature columns (a label column is ignored)" };
         var proba = new Option<bool>("--proba") { Description = "add the probability of each class (columns p_CLASS)" };
         var command = new Command("predict", "Predict with a saved model; writes CSV to stdout") { model, file, proba };
-        command.SetAction(r => Run(r.GetValue(model)!, r.GetValue(file)!, r.GetValue(proba), r.InvocationConfiguration.Output));
+        command.SetAction(r => Run(r.GetValue(model)!, r.GetValue(file)!, r.GetValue(proba), backend, r.InvocationConfiguration.Output));
         return command;
     }
 
-    public static int Run(string modelPath, string path, bool proba, TextWriter output)
+    public static int Run(string modelPath, string path, bool proba, IBackend<float> backend, TextWriter output)
     {
         var saved = ModelFile.Load(modelPath);
         if (proba && !saved.IsClassification)
@@ -33,7 +33,7 @@ public static class PredictCommand
         // the model's feature columns, by name: extra columns are ignored, a missing one is an error
         var table = CsvTableReader.ReadFeatures(path, saved.LabelName, saved.FeatureNames);
         var x = ModelInput.Standardised(saved, path, table.Rows, table.Features);
-        var predictions = saved.ToModel().Predict(x).Match(p => p, e => throw new CliException($"{path}: {e.Message}"));
+        var predictions = saved.ToModel().Predict(x, backend).Match(p => p, e => throw new CliException($"{path}: {e.Message}"));
 
         var header = new List<string> { saved.LabelName };
         if (proba) header.AddRange(saved.ClassNames.Select(c => $"p_{c}"));

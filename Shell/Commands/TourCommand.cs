@@ -9,24 +9,24 @@ namespace Pure.Shell.Commands;
 /// <summary><c>pure tour [TOPIC] [--out DIR]</c>: each fundamental idea run, measured and drawn.</summary>
 public static class TourCommand
 {
-    public static Command Create()
+    public static Command Create(IBackend<float> backend)
     {
         var topic = new Argument<string?>("topic") { Description = "one topic (default: all): " + string.Join(", ", Topics.All.Select(t => t.Name)), Arity = ArgumentArity.ZeroOrOne };
         var output = new Option<string>("--out") { Description = "folder for the pictures", DefaultValueFactory = _ => Path.Combine("out", "tour") };
         var data = new Option<string>("--data") { Description = "folder with digits.csv", DefaultValueFactory = _ => "data" };
         var command = new Command("tour", "A guided tour of the fundamentals, from the neuron to backprop, with measured numbers and pictures") { topic, output, data };
-        command.SetAction(r => Run(r.GetValue(topic), r.GetValue(output)!, r.GetValue(data)!, Console.Out));
+        command.SetAction(r => Run(r.GetValue(topic), r.GetValue(output)!, r.GetValue(data)!, backend, Console.Out));
         return command;
     }
 
-    public static int Run(string? name, string outputFolder, string dataFolder, TextWriter writer)
+    public static int Run(string? name, string outputFolder, string dataFolder, IBackend<float> backend, TextWriter writer)
     {
         var selected = name is null ? Topics.All : Topics.All.Where(t => t.Name == name).ToArray();
         if (selected.Count == 0) throw new CliException($"tour: unknown topic '{name}' (one of {string.Join(", ", Topics.All.Select(t => t.Name))})");
         if (selected.Any(t => t is FeaturesTopic) && !File.Exists(Path.Combine(dataFolder, "digits.csv")))
             throw new CliException($"tour: the features topic needs digits.csv in the --data folder ({Path.GetFullPath(dataFolder)}); run from the repository root or pass --data");
         OutputFolder.Create("--out", outputFolder);
-        var context = new TourContext(new CpuBackend<float>(), Rng.FromSeed(2024), outputFolder, dataFolder);
+        var context = new TourContext(backend, Rng.FromSeed(2024), outputFolder, dataFolder);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
         console.Profile.Width = Math.Max(console.Profile.Width, 130); // the widest table (dying-relu) needs ~125 columns
         var total = Stopwatch.StartNew();

@@ -3,6 +3,7 @@ using System.Globalization;
 using Pure.Shell.Cli;
 using Pure.Shell.Data;
 using Pure.Shell.Models;
+using Pure.Shell.Recipes;
 using Pure.Shell.Training;
 
 namespace Pure.Shell.Commands;
@@ -10,7 +11,7 @@ namespace Pure.Shell.Commands;
 /// <summary><c>pure train FILE.csv</c>: read, split, standardise, build, and run the epoch loop over the core's compiled step.</summary>
 public static class TrainCommand
 {
-    public static Command Create()
+    public static Command Create(IBackend<float> backend)
     {
         var file = new Argument<string?>("file") { Description = "CSV file with a header row; the label is the last column unless --label", Arity = ArgumentArity.ZeroOrOne };
         var data = new Option<string?>("--data") { Description = $"a folder with the four MNIST-format IDX files instead of a CSV (e.g. {IdxReader.DefaultDirectory}); its t10k files are the test split" };
@@ -18,11 +19,11 @@ public static class TrainCommand
         var features = new Option<string?>("--features") { Description = "the feature columns to use, by name, e.g. x1,x3 (default: every column but the label)" };
         var task = new Option<string>("--task") { Description = "classification or regression", DefaultValueFactory = _ => "classification" };
         var layers = new Option<string>("--layers") { Description = "hidden layer widths, e.g. 32,32,16", DefaultValueFactory = _ => "16" };
-        var activation = new Option<string>("--activation") { Description = "hidden activation: relu, leaky-relu, prelu, elu, gelu, gelu-tanh, silu, softplus, sigmoid, tanh", DefaultValueFactory = _ => "relu" };
+        var activation = new Option<string>("--activation") { Description = "hidden activation: " + string.Join(", ", Layers.NonlinearityNames), DefaultValueFactory = _ => "relu" };
         var init = new Option<string?>("--init") { Description = "weight initialiser: zeros, small, xavier, he, lecun … (default: he for ReLU-like, xavier otherwise)" };
         var dropout = new Option<double>("--dropout") { Description = "dropout rate after each hidden layer", DefaultValueFactory = _ => 0 };
-        var optimizer = new Option<string>("--optimizer") { Description = "sgd, momentum, nesterov, adam, adamw", DefaultValueFactory = _ => "adam" };
-        var lr = new Option<double?>("--lr") { Description = "learning rate (default 0.1 sgd, 0.05 momentum/nesterov, 0.01 adam/adamw)" };
+        var optimizer = new Option<string>("--optimizer") { Description = string.Join(", ", OptimiserKind.All.Select(k => k.Id)), DefaultValueFactory = _ => "adam" };
+        var lr = new Option<double?>("--lr") { Description = "learning rate (default " + string.Join(", ", OptimiserKind.All.Select(k => FormattableString.Invariant($"{k.DefaultLearningRate} {k.Id}"))) + ")" };
         var epochs = new Option<int>("--epochs") { Description = "passes over the data", DefaultValueFactory = _ => 100 };
         var batch = new Option<int>("--batch") { Description = "mini-batch size", DefaultValueFactory = _ => 32 };
         var seed = new Option<long>("--seed") { Description = "random seed (same seed, same result)", DefaultValueFactory = _ => 0 };
@@ -50,30 +51,30 @@ public static class TrainCommand
             {
                 SavePath = r.GetValue(save), CheckpointPath = r.GetValue(checkpoint), CheckpointEvery = r.GetValue(checkpointEvery), ResumePath = r.GetValue(resume), PlotFolder = r.GetValue(plot),
             };
-            var (csv, folder, task_) = (r.GetValue(file), r.GetValue(data), r.GetValue(task)!);
+            var (csv, folder) = (r.GetValue(file), r.GetValue(data));
             if ((csv is null) == (folder is null)) throw new CliException("train: give a CSV file or --data FOLDER (one of them)");
             recipe.Validate();
             options.Validate();
-            Recipe.LossFor(task_, 2); // validates --task before reading
+            var learningTask = LearningTasks.Parse(r.GetValue(task)!); // checked before any data is read
             var columns = r.GetValue(features)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             if (columns is { Length: 0 }) throw new CliException("--features: name at least one column");
             if (columns is not null && folder is not null) throw new CliException("--features picks CSV columns; it does not apply to --data");
-            var examples = folder is null ? TrainingData.FromCsv(csv!, r.GetValue(label), task_, columns) : TrainingData.FromIdx(folder, task_);
-            return Run(examples, task_, recipe, options, Console.Out);
+            var examples = folder is null ? TrainingData.FromCsv(csv!, r.GetValue(label), learningTask, columns) : TrainingData.FromIdx(folder, learningTask);
+            return Run(examples, learningTask, recipe, options, backend, Console.Out);
         });
         return command;
     }
 
-    public static int Run(TrainingData examples, string task, Recipe recipe, TrainOptions options, TextWriter output)
+    public static int Run(TrainingData examples, LearningTask task, Recipe recipe, TrainOptions options, IBackend<float> backend, TextWriter output)
     {
         var path = examples.Source;
         var targets = examples.Targets;
-        var loss = Recipe.LossFor(task, targets.ClassNames.Length);
-        var rng = Rng.FromSeed(recipe.Seed);
+        var loss = task.LossFor(targets.ClassNames.Length);
+        var keys = TrainingKeys.FromSeed(recipe.Seed);
 
         // Split first, then fit the standardiser on the training part only.
         var all = Dataset.Create(examples.Features, targets.Values).Match(d => d, e => throw new CliException($"{path}: {e.Message}"));
-        var (trainRows, valRows, testRows) = Holdout.Split(examples.Rows, options.Validation, options.Test, rng.Fold(3), examples.FixedTestRows);
+        var (trainRows, valRows, testRows) = Holdout.Split(examples.Rows, options.Validation, options.Test, keys.Split, examples.FixedTestRows);
         var train = all.Take(trainRows);
         var standardiser = Standardiser.Fit(train.Features);
         var trainX = standardiser.Apply(train.Features);
@@ -87,10 +88,10 @@ public static class TrainCommand
         var test = testRows.Length > 0 ? Set(testRows) : null;
 
         var network = Network.Build(recipe.Architecture.Build(targets.Values.Cols), examples.Width).Match(n => n, e => throw new CliException($"network: {e.Message}"));
-        var backend = new CpuBackend<float>();
         using var step = TrainingStep.Compile(network, loss, recipe.Optimiser(), backend, Math.Min(recipe.BatchSize, train.Rows))
             .Match(s => s, e => throw new CliException(e.Message));
         using var data = step.Upload(trainX, train.Targets).Match(d => d, e => throw new CliException($"{path}: {e.Message}"));
+        using var heldOut = validation is null ? null : step.Upload(validation.Features, validation.Targets).Match(d => d, e => throw new CliException($"{path}: {e.Message}"));
 
         output.WriteLine($"{path}: {examples.Rows} rows, {examples.Width} feature{(examples.Width == 1 ? "" : "s")}, " +
                          (targets.IsClassification ? $"{targets.ClassNames.Length} classes ({string.Join(", ", targets.ClassNames)})" : "regression") +
@@ -105,26 +106,29 @@ public static class TrainCommand
         {
             SavedModel Saved(Params parameters) => new(recipe.Architecture, examples.Width, targets.Values.Cols, loss, task, examples.FeatureNames,
                 examples.LabelName, targets.ClassNames, standardiser, parameters);
-            var fingerprint = $"data {examples.Fingerprint()}; task {task}; loss {loss}; label {examples.LabelName}; {recipe.Fingerprint()}; val {options.Validation.ToString(CultureInfo.InvariantCulture)}; test {options.Test.ToString(CultureInfo.InvariantCulture)}; patience {options.Patience}";
+            var fingerprint = $"data {examples.Fingerprint()}; task {task.Name()}; loss {loss}; label {examples.LabelName}; {recipe.Fingerprint()}; val {options.Validation.ToString(CultureInfo.InvariantCulture)}; test {options.Test.ToString(CultureInfo.InvariantCulture)}; patience {options.Patience}";
             var checkpointPath = options.CheckpointFile();
             AtomicFile.CheckTarget("checkpoint", checkpointPath);
             var resume = options.ResumePath is null ? null : CheckpointFile.Load(options.ResumePath, fingerprint);
             if (resume is not null && resume.Epoch >= recipe.Epochs)
                 throw new CliException($"--epochs {recipe.Epochs} is not past the checkpoint's epoch {resume.Epoch}: nothing to resume");
             if (resume is not null) output.WriteLine($"resuming from {options.ResumePath} after epoch {resume.Epoch}");
-            var settings = new LoopSettings(recipe.Epochs, recipe.BatchSize, rng, options.Patience, options.CheckpointEvery);
-            var loop = new TrainingLoop(backend, step, data, training, validation);
+            var settings = new LoopSettings(recipe.Epochs, recipe.BatchSize, keys.Root, options.Patience, options.CheckpointEvery);
+            var loop = new TrainingLoop(step, data, heldOut);
             var log = new TrainingLog(options.LogPath);
+            if (!options.Quiet)
+                output.WriteLine("per epoch: loss is the mean training-mode batch loss during the epoch (dropout on, before each update); " +
+                                 "accuracy, val_loss and val_accuracy are evaluation-mode passes after it");
             LoopOutcome outcome;
             using (var reporter = options.Reporter(output, recipe.Epochs))
-                outcome = loop.Run(settings, network.Init(rng.Fold(0)), resume, reporter, log,
+                outcome = loop.Run(settings, network.Init(keys.Init), resume, reporter, log,
                     () => interrupted, c => CheckpointFile.Save(checkpointPath, Saved(c.Parameters), c, fingerprint), checkpointPath);
             if (options.SavePath is { } savePath)
             {
                 ModelFile.Save(savePath, Saved(outcome.Parameters));
                 output.WriteLine($"model saved to {savePath}");
             }
-            if (options.PlotFolder is { } folder) TrainingPlots.Write(folder, path, log.Rows, Saved(outcome.Parameters), examples, output);
+            if (options.PlotFolder is { } folder) TrainingPlots.Write(folder, path, log.Rows, Saved(outcome.Parameters), examples, backend, output);
             void Final(string name, EvaluationSet? set)
             {
                 if (set is null) return;

@@ -5,7 +5,7 @@ using Pure.Core.Layers;
 using Pure.Core.Losses;
 using Pure.Core.Training;
 using Pure.Shell.Cli;
-using Pure.Shell.Commands;
+using Pure.Shell.Recipes;
 
 namespace Pure.Shell.Models;
 
@@ -77,15 +77,19 @@ public static class ModelFile
         var outputs = Positive("outputs");
         var hidden = ParseHidden(meta["hidden"]) ?? throw Corrupt($"metadata 'hidden' is '{meta["hidden"]}', not a list of positive widths like 32,32,16");
         var activation = meta["activation"];
-        if (activation != "prelu" && !Architecture.Activations.ContainsKey(activation)) throw Corrupt($"metadata 'activation': unknown '{activation}'");
+        if (Layers.Nonlinearity(activation).IsFail) throw Corrupt($"metadata 'activation': unknown '{activation}'");
         if (!double.TryParse(meta["dropout"], NumberStyles.Float, CultureInfo.InvariantCulture, out var dropout) || dropout is not (>= 0 and < 1))
             throw Corrupt($"metadata 'dropout' is '{meta["dropout"]}', not a rate in [0, 1)");
         var init = meta.GetValueOrDefault("init");
         if (init is not null && !Inits.ByName.ContainsKey(init)) throw Corrupt($"metadata 'init': unknown '{init}'");
         if (!Losses.TryGetValue(meta["loss"], out var loss))
             throw Corrupt($"metadata 'loss': unknown '{meta["loss"]}' (one of {string.Join(", ", Losses.Keys)})");
-        var task = meta["task"];
-        if (task is not ("classification" or "regression")) throw Corrupt($"metadata 'task': unknown '{task}' (classification or regression)");
+        var task = meta["task"] switch
+        {
+            "classification" => LearningTask.Classification,
+            "regression" => LearningTask.Regression,
+            var other => throw Corrupt($"metadata 'task': unknown '{other}' (classification or regression)"),
+        };
         var means = Floats("standardiser_means");
         var stds = Floats("standardiser_stds");
         if (means.Length != inputs || stds.Length != inputs)
@@ -130,7 +134,7 @@ public static class ModelFile
         if (m.Architecture.InitName is { } init) meta["init"] = init;
         meta["outputs"] = m.Outputs.ToString(CultureInfo.InvariantCulture);
         meta["loss"] = m.Loss.Name;
-        meta["task"] = m.Task;
+        meta["task"] = m.Task.Name();
         meta["feature_names"] = MetadataJson.Strings(m.FeatureNames);
         meta["label_name"] = m.LabelName;
         meta["class_names"] = MetadataJson.Strings(m.ClassNames);

@@ -2,7 +2,7 @@ using Pure.Core.Data;
 using Pure.Core.Losses;
 using Pure.Core.Training;
 using Pure.Shell.Cli;
-using Pure.Shell.Commands;
+using Pure.Shell.Recipes;
 
 namespace Pure.Shell.Models;
 
@@ -12,11 +12,11 @@ namespace Pure.Shell.Models;
 /// for regression) and the standardiser fitted on the training data.
 /// </summary>
 public sealed record SavedModel(
-    Architecture Architecture, int Inputs, int Outputs, Loss Loss, string Task,
+    Architecture Architecture, int Inputs, int Outputs, Loss Loss, LearningTask Task,
     IReadOnlyList<string> FeatureNames, string LabelName, IReadOnlyList<string> ClassNames,
     Standardiser Standardiser, Params Params)
 {
-    public bool IsClassification => Task == "classification";
+    public bool IsClassification => Task == LearningTask.Classification;
 
     /// <summary>The network rebuilt from <see cref="Architecture"/> for <see cref="Inputs"/> features.</summary>
     public Network Network =>
@@ -36,16 +36,16 @@ public sealed record SavedModel(
         if (ClassNames.Distinct(StringComparer.Ordinal).Count() != ClassNames.Count) return "a class name appears twice";
         return (Task, Loss.Kind) switch
         {
-            ("regression", LossKind.MeanSquaredError) => ClassNames.Count == 0
+            (LearningTask.Regression, LossKind.MeanSquaredError) => ClassNames.Count == 0
                 ? Outputs == 1 ? null : $"a regression model has one output, this one has {Outputs}"
                 : $"a regression model has no classes, this one lists {ClassNames.Count}",
-            ("classification", LossKind.BceWithLogits or LossKind.BinaryCrossEntropy) => ClassNames.Count == 2 && Outputs == 1
+            (LearningTask.Classification, LossKind.BceWithLogits or LossKind.BinaryCrossEntropy) => ClassNames.Count == 2 && Outputs == 1
                 ? null
                 : $"loss {Loss.Name} needs 2 classes and 1 output, found {ClassNames.Count} classes and {Outputs} outputs",
-            ("classification", LossKind.SoftmaxCrossEntropy) => ClassNames.Count >= 2 && ClassNames.Count == Outputs
+            (LearningTask.Classification, LossKind.SoftmaxCrossEntropy) => ClassNames.Count >= 2 && ClassNames.Count == Outputs
                 ? null
                 : $"loss {Loss.Name} needs one output per class (at least 2), found {ClassNames.Count} classes and {Outputs} outputs",
-            _ => $"task '{Task}' does not go with loss {Loss.Name}",
+            _ => $"task '{Task.Name()}' does not go with loss {Loss.Name}",
         };
     }
 }

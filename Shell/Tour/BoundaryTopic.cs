@@ -20,7 +20,7 @@ public sealed partial class BoundaryTopic : ITourTopic
         void Snapshot(int epoch, Params p)
         {
             var model = new Model(network, Loss.BceWithLogits, p);
-            frames.Add((epoch, DecisionGrid.Of(model, -1.6, 2.6, -1.2, 1.7, 60, backend: context.Backend).Ok(), TourNetworks.Accuracy(context, model, moons)));
+            frames.Add((epoch, DecisionGrid.Of(model, -1.6, 2.6, -1.2, 1.7, 60, context.Backend).Ok(), TourNetworks.Accuracy(context, model, moons)));
         }
         var initial = network.Init(Pure.Core.Tensors.Rng.FromSeed(4).Fold(0));
         Snapshot(0, initial);

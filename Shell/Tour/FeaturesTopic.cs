@@ -1,4 +1,4 @@
-using Pure.Shell.Commands;
+using Pure.Shell.Recipes;
 using Pure.Shell.Csv;
 
 namespace Pure.Shell.Tour;
@@ -13,7 +13,7 @@ public sealed partial class FeaturesTopic : ITourTopic
     {
         var report = new TopicReport(Name, Title);
         var table = CsvTableReader.Read(Path.Combine(context.DataFolder, "digits.csv"), null);
-        var targets = Targets.For(table, "classification");
+        var targets = Targets.For(table, LearningTask.Classification);
         // pixels are 0..16; scale to [0, 1] so weights and inputs read as images
         var x = Matrix.From(table.Rows, table.Width, table.Features.Select(v => v / 16f).ToArray()).Ok();
         var all = Dataset.Create(x, targets.Values).Ok();

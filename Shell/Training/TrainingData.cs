@@ -1,6 +1,6 @@
 using System.Globalization;
 using Pure.Shell.Cli;
-using Pure.Shell.Commands;
+using Pure.Shell.Recipes;
 using Pure.Shell.Csv;
 using Pure.Shell.Data;
 
@@ -15,7 +15,7 @@ public sealed record TrainingData(string Source, Matrix Features, Targets Target
     public int Rows => Features.Rows;
     public int Width => Features.Cols;
 
-    public static TrainingData FromCsv(string path, string? labelColumn, string task, IReadOnlyList<string>? featureColumns = null)
+    public static TrainingData FromCsv(string path, string? labelColumn, LearningTask task, IReadOnlyList<string>? featureColumns = null)
     {
         var table = CsvTableReader.Read(path, labelColumn, featureColumns);
         var targets = Targets.For(table, task);
@@ -24,9 +24,9 @@ public sealed record TrainingData(string Source, Matrix Features, Targets Target
     }
 
     /// <summary>The four MNIST-format files of <paramref name="folder"/>: 60 000 training images, then the 10 000 test images.</summary>
-    public static TrainingData FromIdx(string folder, string task)
+    public static TrainingData FromIdx(string folder, LearningTask task)
     {
-        if (task != "classification") throw new CliException("--data: IDX datasets are classification data (drop --task regression)");
+        if (task != LearningTask.Classification) throw new CliException("--data: IDX datasets are classification data (drop --task regression)");
         var (trainX, trainY, testX, testY) = IdxReader.ReadDirectory(folder);
         var n = trainX.Rows + testX.Rows;
         var features = Matrix.Create(n, trainX.Cols, (trainX, testX), static (dst, s) =>

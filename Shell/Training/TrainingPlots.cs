@@ -7,7 +7,7 @@ namespace Pure.Shell.Training;
 /// <summary><c>train --plot DIR</c>: the training curves and, for two features and two classes, the decision boundary.</summary>
 public static class TrainingPlots
 {
-    public static void Write(string folder, string source, IReadOnlyList<EpochReport> rows, SavedModel model, TrainingData examples, TextWriter output)
+    public static void Write(string folder, string source, IReadOnlyList<EpochReport> rows, SavedModel model, TrainingData examples, IBackend<float> backend, TextWriter output)
     {
         var curves = Path.Combine(folder, "training-curves.png");
         Charts.TrainingCurves(curves, $"Training on {Path.GetFileName(source)}",
@@ -20,7 +20,7 @@ public static class TrainingPlots
         double Max(int c) => Enumerable.Range(0, x.Rows).Max(r => x[r, c]);
         var (padX, padY) = (0.1 * (Max(0) - Min(0) + 1e-9), 0.1 * (Max(1) - Min(1) + 1e-9));
         // the grid is in the data's own units; the model sees them standardised, as in training
-        var grid = DecisionGrid.Of(model.ToModel(), Min(0) - padX, Max(0) + padX, Min(1) - padY, Max(1) + padY, 100, model.Standardiser.Apply)
+        var grid = DecisionGrid.Of(model.ToModel(), Min(0) - padX, Max(0) + padX, Min(1) - padY, Max(1) + padY, 100, backend, model.Standardiser.Apply)
             .Match(g => g, e => throw new Cli.CliException(e.Message, Cli.ExitCodes.Failed));
         var points = Enumerable.Range(0, x.Rows).Select(r => new Point2(x[r, 0], x[r, 1], examples.Targets.Classes[r])).ToArray();
         var boundary = Path.Combine(folder, "decision-boundary.png");

@@ -1,85 +1,179 @@
+using System.Collections.Frozen;
 using System.Numerics;
 using System.Numerics.Tensors;
 using Pure.Core.Activations;
 
 namespace Pure.Core.Backends.Cpu;
 
-/// <summary>Elementwise activation kernels: TensorPrimitives where it has the operation, plain loops elsewhere.</summary>
+/// <summary>
+/// The CPU kernel of every activation, by <see cref="Activation.Id"/>: one operator struct each (scalar value
+/// and derivative, generic over the element type) driven by one shared loop, TensorPrimitives where it has the
+/// operation. Adding an activation is one entry here beside its catalogue entry.
+/// </summary>
 static class CpuActivations
 {
-    public static void Forward<T>(Activation f, ReadOnlySpan<T> z, Span<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    static readonly FrozenDictionary<string, CpuActivationKernel> Kernels = new Dictionary<string, CpuActivationKernel>
     {
-        var alpha = T.CreateTruncating(f.Alpha);
-        switch (f.Kind)
+        ["identity"] = new IdentityKernel(),
+        ["step"] = new StepKernel(),
+        ["sigmoid"] = new SigmoidKernel(),
+        ["tanh"] = new TanhKernel(),
+        ["relu"] = new ReluKernel(),
+        ["leaky-relu"] = new Elementwise<LeakyReluOp>(),
+        ["elu"] = new Elementwise<EluOp>(),
+        ["gelu"] = new Elementwise<GeluOp>(),
+        ["gelu-tanh"] = new Elementwise<GeluTanhOp>(),
+        ["silu"] = new Elementwise<SiluOp>(),
+        ["softplus"] = new Elementwise<SoftplusOp>(),
+        ["mish"] = new Elementwise<MishOp>(),
+    }.ToFrozenDictionary();
+
+    public static CpuActivationKernel For(Activation f) =>
+        Kernels.TryGetValue(f.Id, out var kernel) ? kernel : throw new NotSupportedException($"the CPU backend has no kernel for activation '{f.Id}'");
+
+    public static bool Supports(Activation f) => Kernels.ContainsKey(f.Id);
+
+    struct StepOp : IActivationOperator
+    {
+        public static T Value<T>(T z, T alpha) where T : IFloatingPointIeee754<T> => z >= T.Zero ? T.One : T.Zero;
+        public static T Derivative<T>(T z, T a, T alpha) where T : IFloatingPointIeee754<T> => T.Zero;
+    }
+
+    struct SigmoidOp : IActivationOperator
+    {
+        public static T Value<T>(T z, T alpha) where T : IFloatingPointIeee754<T> => Scalar.Sigmoid(z);
+        // σ′ = a(1 − a)
+        public static T Derivative<T>(T z, T a, T alpha) where T : IFloatingPointIeee754<T> => a * (T.One - a);
+    }
+
+    struct TanhOp : IActivationOperator
+    {
+        public static T Value<T>(T z, T alpha) where T : IFloatingPointIeee754<T> => T.Tanh(z);
+        // tanh′ = 1 − a²
+        public static T Derivative<T>(T z, T a, T alpha) where T : IFloatingPointIeee754<T> => T.One - a * a;
+    }
+
+    struct ReluOp : IActivationOperator
+    {
+        public static T Value<T>(T z, T alpha) where T : IFloatingPointIeee754<T> => z > T.Zero ? z : T.Zero;
+        public static T Derivative<T>(T z, T a, T alpha) where T : IFloatingPointIeee754<T> => z > T.Zero ? T.One : T.Zero;
+    }
+
+    struct LeakyReluOp : IActivationOperator
+    {
+        public static T Value<T>(T z, T alpha) where T : IFloatingPointIeee754<T> => z > T.Zero ? z : alpha * z;
+        public static T Derivative<T>(T z, T a, T alpha) where T : IFloatingPointIeee754<T> => z > T.Zero ? T.One : alpha;
+    }
+
+    struct EluOp : IActivationOperator
+    {
+        public static T Value<T>(T z, T alpha) where T : IFloatingPointIeee754<T> => z > T.Zero ? z : alpha * T.ExpM1(z);
+        // α(e^z − 1)′ = a + α for z ≤ 0
+        public static T Derivative<T>(T z, T a, T alpha) where T : IFloatingPointIeee754<T> => z > T.Zero ? T.One : a + alpha;
+    }
+
+    // erf has no generic form in .NET: GELU is evaluated in double, exact for float and double inputs
+    struct GeluOp : IActivationOperator
+    {
+        public static T Value<T>(T z, T alpha) where T : IFloatingPointIeee754<T> =>
+            T.CreateTruncating(Activation.Gelu.Value(double.CreateTruncating(z)));
+        public static T Derivative<T>(T z, T a, T alpha) where T : IFloatingPointIeee754<T> =>
+            T.CreateTruncating(Activation.Gelu.Derivative(double.CreateTruncating(z)));
+    }
+
+    struct GeluTanhOp : IActivationOperator
+    {
+        public static T Value<T>(T z, T alpha) where T : IFloatingPointIeee754<T> => T.CreateTruncating(Scalar.GeluTanh(double.CreateTruncating(z)));
+        public static T Derivative<T>(T z, T a, T alpha) where T : IFloatingPointIeee754<T> =>
+            T.CreateTruncating(Scalar.GeluTanhDerivative(double.CreateTruncating(z)));
+    }
+
+    struct SiluOp : IActivationOperator
+    {
+        public static T Value<T>(T z, T alpha) where T : IFloatingPointIeee754<T> => z * Scalar.Sigmoid(z);
+        // σ(z)(1 + z(1 − σ(z)))
+        public static T Derivative<T>(T z, T a, T alpha) where T : IFloatingPointIeee754<T>
         {
-            case ActivationKind.Identity: z.CopyTo(a); break;
-            case ActivationKind.Sigmoid: TensorPrimitives.Sigmoid(z, a); break;
-            case ActivationKind.Tanh: TensorPrimitives.Tanh(z, a); break;
-            case ActivationKind.Relu: TensorPrimitives.Max(z, T.Zero, a); break;
-            case ActivationKind.Silu:
-                // z·σ(z), elementwise so that a may alias z
-                for (var i = 0; i < z.Length; i++) a[i] = z[i] * Scalar.Sigmoid(z[i]);
-                break;
-            case ActivationKind.Step:
-                for (var i = 0; i < z.Length; i++) a[i] = z[i] >= T.Zero ? T.One : T.Zero;
-                break;
-            case ActivationKind.LeakyRelu:
-                for (var i = 0; i < z.Length; i++) a[i] = z[i] > T.Zero ? z[i] : alpha * z[i];
-                break;
-            case ActivationKind.Elu:
-                for (var i = 0; i < z.Length; i++) a[i] = z[i] > T.Zero ? z[i] : alpha * T.ExpM1(z[i]);
-                break;
-            case ActivationKind.Softplus:
-                for (var i = 0; i < z.Length; i++) a[i] = Scalar.Softplus(z[i]);
-                break;
-            case ActivationKind.Gelu:
-            case ActivationKind.GeluTanh:
-                // erf has no generic form in .NET; evaluate in double, exact for float and double inputs
-                for (var i = 0; i < z.Length; i++) a[i] = T.CreateTruncating(f.Value(double.CreateTruncating(z[i])));
-                break;
-            default: throw new ArgumentOutOfRangeException(nameof(f), f.Kind, "unknown activation");
+            var s = Scalar.Sigmoid(z);
+            return s * (T.One + z * (T.One - s));
         }
     }
 
-    public static void Backward<T>(Activation f, ReadOnlySpan<T> z, ReadOnlySpan<T> a, ReadOnlySpan<T> da, Span<T> dz)
-        where T : unmanaged, IFloatingPointIeee754<T>
+    struct SoftplusOp : IActivationOperator
     {
-        var alpha = T.CreateTruncating(f.Alpha);
-        var n = dz.Length;
-        switch (f.Kind)
+        public static T Value<T>(T z, T alpha) where T : IFloatingPointIeee754<T> => Scalar.Softplus(z);
+        public static T Derivative<T>(T z, T a, T alpha) where T : IFloatingPointIeee754<T> => Scalar.Sigmoid(z);
+    }
+
+    struct MishOp : IActivationOperator
+    {
+        public static T Value<T>(T z, T alpha) where T : IFloatingPointIeee754<T> => z * T.Tanh(Scalar.Softplus(z));
+        // tanh(sp) + z·(1 − tanh²(sp))·σ(z), sp = softplus(z)
+        public static T Derivative<T>(T z, T a, T alpha) where T : IFloatingPointIeee754<T>
         {
-            case ActivationKind.Identity: da.CopyTo(dz); break;
-            case ActivationKind.Step: dz.Clear(); break;
-            case ActivationKind.Sigmoid: // σ′ = a(1 − a)
-                for (var i = 0; i < n; i++) dz[i] = da[i] * a[i] * (T.One - a[i]);
-                break;
-            case ActivationKind.Tanh: // tanh′ = 1 − a²
-                for (var i = 0; i < n; i++) dz[i] = da[i] * (T.One - a[i] * a[i]);
-                break;
-            case ActivationKind.Relu:
-                for (var i = 0; i < n; i++) dz[i] = z[i] > T.Zero ? da[i] : T.Zero;
-                break;
-            case ActivationKind.LeakyRelu:
-                for (var i = 0; i < n; i++) dz[i] = z[i] > T.Zero ? da[i] : alpha * da[i];
-                break;
-            case ActivationKind.Elu: // α(e^z − 1)′ = a + α for z ≤ 0
-                for (var i = 0; i < n; i++) dz[i] = z[i] > T.Zero ? da[i] : da[i] * (a[i] + alpha);
-                break;
-            case ActivationKind.Silu: // σ(z)(1 + z(1 − σ(z)))
-                for (var i = 0; i < n; i++)
-                {
-                    var s = Scalar.Sigmoid(z[i]);
-                    dz[i] = da[i] * s * (T.One + z[i] * (T.One - s));
-                }
-                break;
-            case ActivationKind.Softplus:
-                for (var i = 0; i < n; i++) dz[i] = da[i] * Scalar.Sigmoid(z[i]);
-                break;
-            case ActivationKind.Gelu:
-            case ActivationKind.GeluTanh:
-                for (var i = 0; i < n; i++) dz[i] = da[i] * T.CreateTruncating(f.Derivative(double.CreateTruncating(z[i])));
-                break;
-            default: throw new ArgumentOutOfRangeException(nameof(f), f.Kind, "unknown activation");
+            var t = T.Tanh(Scalar.Softplus(z));
+            return t + z * (T.One - t * t) * Scalar.Sigmoid(z);
         }
+    }
+
+    sealed class IdentityKernel : CpuActivationKernel
+    {
+        public override void Forward<T>(ReadOnlySpan<T> z, T alpha, Span<T> a) => z.CopyTo(a);
+        public override void Backward<T>(ReadOnlySpan<T> z, ReadOnlySpan<T> a, T alpha, ReadOnlySpan<T> da, Span<T> dz) => da.CopyTo(dz);
+    }
+
+    // the step's derivative is 0 even where the upstream gradient is not finite
+    sealed class StepKernel : Elementwise<StepOp>
+    {
+        public override void Backward<T>(ReadOnlySpan<T> z, ReadOnlySpan<T> a, T alpha, ReadOnlySpan<T> da, Span<T> dz) => dz.Clear();
+    }
+
+    sealed class SigmoidKernel : Elementwise<SigmoidOp>
+    {
+        public override void Forward<T>(ReadOnlySpan<T> z, T alpha, Span<T> a) => TensorPrimitives.Sigmoid(z, a);
+    }
+
+    sealed class TanhKernel : Elementwise<TanhOp>
+    {
+        public override void Forward<T>(ReadOnlySpan<T> z, T alpha, Span<T> a) => TensorPrimitives.Tanh(z, a);
+    }
+
+    sealed class ReluKernel : Elementwise<ReluOp>
+    {
+        public override void Forward<T>(ReadOnlySpan<T> z, T alpha, Span<T> a) => TensorPrimitives.Max(z, T.Zero, a);
+
+        // a select, not a product: a blocked unit passes exactly 0 whatever the upstream gradient
+        public override void Backward<T>(ReadOnlySpan<T> z, ReadOnlySpan<T> a, T alpha, ReadOnlySpan<T> da, Span<T> dz)
+        {
+            for (var i = 0; i < dz.Length; i++) dz[i] = z[i] > T.Zero ? da[i] : T.Zero;
+        }
+    }
+}
+
+/// <summary>An activation's scalar value f(z) and derivative f′(z) (given a = f(z) too), generic over the element type.</summary>
+interface IActivationOperator
+{
+    static abstract T Value<T>(T z, T alpha) where T : IFloatingPointIeee754<T>;
+    static abstract T Derivative<T>(T z, T a, T alpha) where T : IFloatingPointIeee754<T>;
+}
+
+/// <summary>An activation's forward a = f(z) and backward dz = da ⊙ f′(z) over spans.</summary>
+abstract class CpuActivationKernel
+{
+    public abstract void Forward<T>(ReadOnlySpan<T> z, T alpha, Span<T> a) where T : unmanaged, IFloatingPointIeee754<T>;
+    public abstract void Backward<T>(ReadOnlySpan<T> z, ReadOnlySpan<T> a, T alpha, ReadOnlySpan<T> da, Span<T> dz) where T : unmanaged, IFloatingPointIeee754<T>;
+}
+
+/// <summary>The one loop every operator shares; elementwise, so a destination may alias its input.</summary>
+class Elementwise<TOp> : CpuActivationKernel where TOp : IActivationOperator
+{
+    public override void Forward<T>(ReadOnlySpan<T> z, T alpha, Span<T> a)
+    {
+        for (var i = 0; i < z.Length; i++) a[i] = TOp.Value(z[i], alpha);
+    }
+
+    public override void Backward<T>(ReadOnlySpan<T> z, ReadOnlySpan<T> a, T alpha, ReadOnlySpan<T> da, Span<T> dz)
+    {
+        for (var i = 0; i < dz.Length; i++) dz[i] = da[i] * TOp.Derivative(z[i], a[i], alpha);
     }
 }

@@ -2,7 +2,6 @@ using System.Numerics;
 using System.Numerics.Tensors;
 using Pure.Core.Activations;
 using Pure.Core.Losses;
-using Pure.Core.Optimisers;
 using Pure.Core.Tensors;
 
 namespace Pure.Core.Backends.Cpu;
@@ -46,10 +45,10 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
         for (var r = 0; r < rows; r++) TensorPrimitives.Add(dst, src.Slice(r * cols, cols), dst);
     }
 
-    public void ActivationForward(Activation f, View<T> z, View<T> a) => CpuActivations.Forward(f, S(z), S(a));
+    public void ActivationForward(Activation f, View<T> z, View<T> a) => CpuActivations.For(f).Forward(S(z), T.CreateTruncating(f.Alpha), S(a));
 
     public void ActivationBackward(Activation f, View<T> z, View<T> a, View<T> da, View<T> dz) =>
-        CpuActivations.Backward(f, S(z), S(a), S(da), S(dz));
+        CpuActivations.For(f).Backward(S(z), S(a), T.CreateTruncating(f.Alpha), S(da), S(dz));
 
     public void PReluForward(View<T> z, int rows, int cols, View<T> slope, View<T> a)
     {
@@ -118,8 +117,26 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
     public T Loss(LossKind kind, View<T> output, View<T> target, int rows, int cols, View<T> gradient) =>
         CpuLosses.Compute(kind, S(output), S(target), rows, cols, S(gradient));
 
-    public void OptimiserStep(Optimiser optimiser, int step, View<T> parameters, View<T> gradients, View<T> state, View<T> decay) =>
-        CpuOptimiser.Step(optimiser, step, S(parameters), S(gradients), S(state), S(decay));
+    public void OptimiserStep(UpdateRule rule, View<T> parameters, View<T> gradients, View<T> state, View<T> decay) =>
+        CpuOptimiser.Step(rule, S(parameters), S(gradients), S(state), S(decay));
+
+    public int CountCorrect(View<T> predictions, View<T> targets, int rows, int cols)
+    {
+        var p = S(predictions);
+        var t = S(targets);
+        var correct = 0;
+        for (var r = 0; r < rows; r++)
+            if (ClassOf(p.Slice(r * cols, cols)) == ClassOf(t.Slice(r * cols, cols))) correct++;
+        return correct;
+    }
+
+    static int ClassOf(ReadOnlySpan<T> row)
+    {
+        if (row.Length == 1) return row[0] >= T.CreateTruncating(0.5) ? 1 : 0;
+        var best = 0;
+        for (var c = 1; c < row.Length; c++) if (row[c] > row[best]) best = c;
+        return best;
+    }
 
     public void GatherRows(View<T> source, int cols, ReadOnlySpan<int> rows, View<T> destination)
     {
@@ -131,4 +148,11 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
     public void Dispose()
     {
     }
+}
+
+/// <summary>The library's documented default for its convenience overloads (those that take no backend).</summary>
+public static class CpuBackend
+{
+    /// <summary>A float CPU backend; stateless, so one instance serves every caller.</summary>
+    public static IBackend<float> Default { get; } = new CpuBackend<float>();
 }

@@ -1,59 +1,101 @@
+using System.Collections.Frozen;
 using System.Numerics;
-using Pure.Core.Optimisers;
 
 namespace Pure.Core.Backends.Cpu;
 
-/// <summary>Every optimiser's update as one pass over the flat parameter vector (see <see cref="Optimiser"/>).</summary>
+/// <summary>
+/// Every optimiser's update as one pass over the flat parameter vector, by <see cref="UpdateRule.Kernel"/>
+/// (the rules are written out, in double, in <c>Optimisers/OptimiserKind.cs</c>). Adding an optimiser is one
+/// entry here beside its definition.
+/// </summary>
 static class CpuOptimiser
 {
-    public static void Step<T>(Optimiser o, int step, Span<T> theta, ReadOnlySpan<T> grad, Span<T> state, ReadOnlySpan<T> decay)
+    static readonly FrozenDictionary<string, CpuUpdateKernel> Kernels = new Dictionary<string, CpuUpdateKernel>
+    {
+        ["sgd"] = new SgdKernel(),
+        ["momentum"] = new HeavyBallKernel(nesterov: false),
+        ["nesterov"] = new HeavyBallKernel(nesterov: true),
+        ["adam"] = new AdamKernel(decoupled: false),
+        ["adamw"] = new AdamKernel(decoupled: true),
+        ["rmsprop"] = new RmsPropKernel(),
+    }.ToFrozenDictionary();
+
+    public static void Step<T>(UpdateRule rule, Span<T> theta, ReadOnlySpan<T> grad, Span<T> state, ReadOnlySpan<T> decay)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var n = theta.Length;
-        var lr = T.CreateTruncating(o.LearningRate);
-        var l2 = T.CreateTruncating(o.L2);
-        switch (o.Kind)
+        if (!Kernels.TryGetValue(rule.Kernel, out var kernel)) throw new NotSupportedException($"the CPU backend has no update kernel '{rule.Kernel}'");
+        if (state.Length < rule.StateSlots * theta.Length)
+            throw new ArgumentException($"{rule.Kernel} needs {rule.StateSlots * theta.Length} state values, got {state.Length}");
+        kernel.Step(rule, theta, grad, state, decay);
+    }
+
+    public static bool Supports(string kernel) => Kernels.ContainsKey(kernel);
+
+    sealed class SgdKernel : CpuUpdateKernel
+    {
+        public override void Step<T>(UpdateRule r, Span<T> theta, ReadOnlySpan<T> grad, Span<T> state, ReadOnlySpan<T> decay)
         {
-            case OptimiserKind.Sgd:
-                for (var i = 0; i < n; i++) theta[i] -= lr * (grad[i] + l2 * decay[i] * theta[i]);
-                break;
-            case OptimiserKind.Momentum:
-            case OptimiserKind.Nesterov:
-            {
-                var mu = T.CreateTruncating(o.Momentum);
-                var nesterov = o.Kind == OptimiserKind.Nesterov;
-                var v = state[..n];
-                for (var i = 0; i < n; i++)
-                {
-                    var g = grad[i] + l2 * decay[i] * theta[i];
-                    v[i] = mu * v[i] + g;
-                    theta[i] -= lr * (nesterov ? g + mu * v[i] : v[i]);
-                }
-                break;
-            }
-            case OptimiserKind.Adam:
-            case OptimiserKind.AdamW:
-            {
-                var b1 = T.CreateTruncating(o.Beta1);
-                var b2 = T.CreateTruncating(o.Beta2);
-                var eps = T.CreateTruncating(o.Epsilon);
-                // bias corrections 1 − β^t in double: β₂^t for small t loses digits in float
-                var c1 = T.CreateTruncating(1 - Math.Pow(o.Beta1, step));
-                var c2 = T.CreateTruncating(1 - Math.Pow(o.Beta2, step));
-                var decayRate = T.CreateTruncating(o.Kind == OptimiserKind.AdamW ? o.LearningRate * o.WeightDecay : 0);
-                var m = state[..n];
-                var v = state.Slice(n, n);
-                for (var i = 0; i < n; i++)
-                {
-                    theta[i] -= decayRate * decay[i] * theta[i];
-                    var g = grad[i] + l2 * decay[i] * theta[i];
-                    m[i] = b1 * m[i] + (T.One - b1) * g;
-                    v[i] = b2 * v[i] + (T.One - b2) * g * g;
-                    theta[i] -= lr * (m[i] / c1) / (T.Sqrt(v[i] / c2) + eps);
-                }
-                break;
-            }
-            default: throw new ArgumentOutOfRangeException(nameof(o), o.Kind, "unknown optimiser");
+            var (lr, l2) = (T.CreateTruncating(r.LearningRate), T.CreateTruncating(r.L2));
+            for (var i = 0; i < theta.Length; i++) theta[i] -= lr * (grad[i] + l2 * decay[i] * theta[i]);
         }
     }
+
+    sealed class HeavyBallKernel(bool nesterov) : CpuUpdateKernel
+    {
+        public override void Step<T>(UpdateRule r, Span<T> theta, ReadOnlySpan<T> grad, Span<T> state, ReadOnlySpan<T> decay)
+        {
+            var (lr, l2, mu) = (T.CreateTruncating(r.LearningRate), T.CreateTruncating(r.L2), T.CreateTruncating(r.Momentum));
+            var v = state[..theta.Length];
+            for (var i = 0; i < theta.Length; i++)
+            {
+                var g = grad[i] + l2 * decay[i] * theta[i];
+                v[i] = mu * v[i] + g;
+                theta[i] -= lr * (nesterov ? g + mu * v[i] : v[i]);
+            }
+        }
+    }
+
+    sealed class AdamKernel(bool decoupled) : CpuUpdateKernel
+    {
+        public override void Step<T>(UpdateRule r, Span<T> theta, ReadOnlySpan<T> grad, Span<T> state, ReadOnlySpan<T> decay)
+        {
+            var n = theta.Length;
+            var (lr, l2) = (T.CreateTruncating(r.LearningRate), T.CreateTruncating(r.L2));
+            var (b1, b2, eps) = (T.CreateTruncating(r.Beta1), T.CreateTruncating(r.Beta2), T.CreateTruncating(r.Epsilon));
+            var (c1, c2) = (T.CreateTruncating(r.Correction1), T.CreateTruncating(r.Correction2));
+            var decayRate = T.CreateTruncating(decoupled ? r.LearningRate * r.WeightDecay : 0);
+            var m = state[..n];
+            var v = state.Slice(n, n);
+            for (var i = 0; i < n; i++)
+            {
+                theta[i] -= decayRate * decay[i] * theta[i];
+                var g = grad[i] + l2 * decay[i] * theta[i];
+                m[i] = b1 * m[i] + (T.One - b1) * g;
+                v[i] = b2 * v[i] + (T.One - b2) * g * g;
+                theta[i] -= lr * (m[i] / c1) / (T.Sqrt(v[i] / c2) + eps);
+            }
+        }
+    }
+
+    sealed class RmsPropKernel : CpuUpdateKernel
+    {
+        public override void Step<T>(UpdateRule r, Span<T> theta, ReadOnlySpan<T> grad, Span<T> state, ReadOnlySpan<T> decay)
+        {
+            var (lr, l2, alpha, eps) = (T.CreateTruncating(r.LearningRate), T.CreateTruncating(r.L2), T.CreateTruncating(r.Beta2), T.CreateTruncating(r.Epsilon));
+            var v = state[..theta.Length];
+            for (var i = 0; i < theta.Length; i++)
+            {
+                var g = grad[i] + l2 * decay[i] * theta[i];
+                v[i] = alpha * v[i] + (T.One - alpha) * g * g;
+                theta[i] -= lr * g / (T.Sqrt(v[i]) + eps);
+            }
+        }
+    }
+}
+
+/// <summary>One optimiser's update over spans: θ and state move, g and the decay mask are read.</summary>
+abstract class CpuUpdateKernel
+{
+    public abstract void Step<T>(UpdateRule rule, Span<T> theta, ReadOnlySpan<T> grad, Span<T> state, ReadOnlySpan<T> decay)
+        where T : unmanaged, IFloatingPointIeee754<T>;
 }

@@ -2,16 +2,16 @@ using System.Globalization;
 using Pure.Shell.Cli;
 using Pure.Shell.Csv;
 
-namespace Pure.Shell.Commands;
+namespace Pure.Shell.Recipes;
 
 /// <summary>Label strings mapped to class indices (numeric order when every label is a number) or to regression values.</summary>
 public sealed record Targets(Matrix Values, string[] ClassNames, int[] Classes)
 {
     public bool IsClassification => ClassNames.Length > 0;
 
-    public static Targets For(LabelledTable table, string task)
+    public static Targets For(LabelledTable table, LearningTask task)
     {
-        if (task == "regression")
+        if (task == LearningTask.Regression)
         {
             var values = new float[table.Rows];
             for (var i = 0; i < table.Rows; i++)

@@ -1,28 +1,14 @@
 using Pure.Shell.Cli;
 
-namespace Pure.Shell.Commands;
+namespace Pure.Shell.Recipes;
 
 /// <summary>
-/// The shape of a command-line network: hidden Dense widths, one hidden activation, optional dropout after
-/// each hidden block, and a linear output. Saved models store exactly these values and rebuild the network from them.
+/// The shape of a command-line network: hidden Dense widths, one hidden nonlinearity (any name
+/// <see cref="Layers.Nonlinearity"/> accepts), optional dropout after each hidden block, and a linear output.
+/// Saved models store exactly these values and rebuild the network from them.
 /// </summary>
 public sealed record Architecture(int[] Hidden, string ActivationName, double Dropout = 0, string? InitName = null)
 {
-    public static readonly IReadOnlyDictionary<string, Activation> Activations = new Dictionary<string, Activation>
-    {
-        ["relu"] = Activation.Relu,
-        ["leaky-relu"] = Activation.LeakyRelu(),
-        ["elu"] = Activation.Elu(),
-        ["gelu"] = Activation.Gelu,
-        ["gelu-tanh"] = Activation.GeluTanh,
-        ["silu"] = Activation.Silu,
-        ["swish"] = Activation.Silu,
-        ["softplus"] = Activation.Softplus,
-        ["sigmoid"] = Activation.Sigmoid,
-        ["tanh"] = Activation.Tanh,
-        ["identity"] = Activation.Identity,
-    };
-
     public static int[] ParseWidths(string text)
     {
         if (string.IsNullOrWhiteSpace(text)) return [];
@@ -35,12 +21,9 @@ public sealed record Architecture(int[] Hidden, string ActivationName, double Dr
     /// <summary>Hidden Dense → activation (→ dropout) blocks, then a linear output of <paramref name="outputs"/> units.</summary>
     public Layer Build(int outputs)
     {
-        var isPRelu = ActivationName == "prelu";
-        if (!isPRelu && !Activations.ContainsKey(ActivationName))
-            throw new CliException($"--activation: unknown '{ActivationName}' (one of {string.Join(", ", Activations.Keys.Append("prelu"))})");
-        var reluFamily = isPRelu || ActivationName is "relu" or "leaky-relu" or "elu" or "gelu" or "gelu-tanh" or "silu" or "swish";
+        var (_, reluLike) = Layers.Nonlinearity(ActivationName).Match(n => n, e => throw new CliException($"--activation: {e.Message}"));
         Initialiser init;
-        if (InitName is null) init = reluFamily ? Inits.He : Inits.Xavier;
+        if (InitName is null) init = reluLike ? Inits.He : Inits.Xavier;
         else if (!Inits.ByName.TryGetValue(InitName, out init!))
             throw new CliException($"--init: unknown '{InitName}' (one of {string.Join(", ", Inits.ByName.Keys)})");
         if (!(Dropout >= 0 && Dropout < 1)) throw new CliException($"--dropout: {Dropout} is not in [0, 1)");
@@ -48,7 +31,8 @@ public sealed record Architecture(int[] Hidden, string ActivationName, double Dr
         foreach (var width in Hidden)
         {
             blocks.Add(Layers.Dense(width, init));
-            blocks.Add(isPRelu ? Layers.PRelu() : Layers.Activation(Activations[ActivationName]));
+            // a fresh nonlinearity per block: PReLU's slopes are each block's own parameters
+            blocks.Add(Layers.Nonlinearity(ActivationName).Match(n => n.Layer, e => throw new CliException(e.Message)));
             if (Dropout > 0) blocks.Add(Layers.Dropout(Dropout));
         }
         blocks.Add(Layers.Dense(outputs, InitName is null ? Inits.Xavier : init));

@@ -1,0 +1,55 @@
+namespace Pure.Core.Activations;
+
+/// <summary>
+/// The catalogue: one entry per activation. Adding one is an entry here (name, value, derivative, family)
+/// plus its kernel in each backend; the CLI's table, help texts, model-file names, the gallery and the
+/// properties all read <see cref="All"/>.
+/// </summary>
+public sealed partial record Activation
+{
+    public static readonly Activation Identity = new("identity", (z, _) => z, (_, _) => 1);
+
+    /// <summary>Heaviside step with H(0) = 1; its derivative is taken as 0 everywhere.</summary>
+    public static readonly Activation Step = new("step", (z, _) => z >= 0 ? 1 : 0, (_, _) => 0);
+
+    public static readonly Activation Sigmoid = new("sigmoid", (z, _) => Scalar.Sigmoid(z),
+        (z, _) => Scalar.Sigmoid(z) * (1 - Scalar.Sigmoid(z)));
+
+    public static readonly Activation Tanh = new("tanh", (z, _) => Math.Tanh(z), (z, _) => 1 - Math.Tanh(z) * Math.Tanh(z));
+
+    public static readonly Activation Relu = new("relu", (z, _) => z > 0 ? z : 0, (z, _) => z > 0 ? 1 : 0) { IsReluLike = true };
+
+    public static readonly Activation LeakyReluEntry = new("leaky-relu", (z, a) => z > 0 ? z : a * z, (z, a) => z > 0 ? 1 : a)
+        { IsReluLike = true, HasAlpha = true, Alpha = 0.01 };
+
+    /// <summary>ELU (Clevert et al. 2016): α(e^z − 1) for z ≤ 0.</summary>
+    public static readonly Activation EluEntry = new("elu", (z, a) => z > 0 ? z : a * (Math.Exp(z) - 1), (z, a) => z > 0 ? 1 : a * Math.Exp(z))
+        { IsReluLike = true, HasAlpha = true, Alpha = 1.0 };
+
+    /// <summary>GELU (Hendrycks &amp; Gimpel 2016) exactly: z·Φ(z); d/dz = Φ(z) + z·φ(z).</summary>
+    public static readonly Activation Gelu = new("gelu", (z, _) => z * Scalar.NormalCdf(z),
+        (z, _) => Scalar.NormalCdf(z) + z * Scalar.NormalPdf(z)) { IsReluLike = true };
+
+    /// <summary>GELU's tanh approximation ½z(1 + tanh(√(2/π)(z + 0.044715z³))).</summary>
+    public static readonly Activation GeluTanh = new("gelu-tanh", (z, _) => Scalar.GeluTanh(z), (z, _) => Scalar.GeluTanhDerivative(z))
+        { IsReluLike = true };
+
+    /// <summary>SiLU / swish z·σ(z); d/dz = σ(z)·(1 + z·(1 − σ(z))).</summary>
+    public static readonly Activation Silu = new("silu", (z, _) => z * Scalar.Sigmoid(z),
+        (z, _) => Scalar.Sigmoid(z) * (1 + z * (1 - Scalar.Sigmoid(z)))) { IsReluLike = true, Aliases = ["swish"] };
+
+    public static readonly Activation Softplus = new("softplus", (z, _) => Scalar.Softplus(z), (z, _) => Scalar.Sigmoid(z));
+
+    /// <summary>Mish (Misra 2019): z·tanh(softplus z); d/dz = tanh(sp) + z·(1 − tanh²(sp))·σ(z).</summary>
+    public static readonly Activation Mish = new("mish", (z, _) => z * Math.Tanh(Scalar.Softplus(z)),
+        (z, _) => Math.Tanh(Scalar.Softplus(z)) + z * (1 - Math.Pow(Math.Tanh(Scalar.Softplus(z)), 2)) * Scalar.Sigmoid(z))
+        { IsReluLike = true };
+
+    public static Activation LeakyRelu(double alpha = 0.01) => LeakyReluEntry.WithAlpha(alpha);
+
+    public static Activation Elu(double alpha = 1.0) => EluEntry.WithAlpha(alpha);
+
+    /// <summary>Every activation with its default parameter, in the order the CLI lists them.</summary>
+    public static IReadOnlyList<Activation> All { get; } =
+        [Identity, Step, Sigmoid, Tanh, Relu, LeakyReluEntry, EluEntry, Gelu, GeluTanh, Silu, Softplus, Mish];
+}
