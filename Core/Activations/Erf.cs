@@ -222,9 +222,6 @@ public static class Erf
         return hx > 0 ? Tiny * Tiny : Two - Tiny;
     }
 
-    /// <summary>erf in single precision, computed in double and rounded.</summary>
-    public static float Of(float x) => (float)Of((double)x);
-
     /// <summary>fdlibm's GET_HIGH_WORD: the sign, exponent and top 20 mantissa bits of x.</summary>
     static int HighWord(double x) => (int)(BitConverter.DoubleToInt64Bits(x) >> 32);
 

@@ -17,6 +17,8 @@ public class ActivationProperties
         { "sigmoid", [0.047426, 0.119203, 0.268941, 0.5, 0.731059, 0.880797, 0.952574] },
         { "tanh", [-0.995055, -0.964028, -0.761594, 0, 0.761594, 0.964028, 0.995055] },
         { "leaky-relu(0.01)", [-0.03, -0.02, -0.01, 0, 1, 2, 3] },
+        // z·tanh(softplus z) in float64 (math.tanh, math.log1p); PyTorch's mish(1) = 0.865098 agrees
+        { "mish", [-0.145647, -0.252501, -0.303401, 0, 0.865098, 1.943959, 2.986535] },
     };
 
     static Activation ByName(string name) => Activation.All.Single(a => a.Name == name);

@@ -32,6 +32,8 @@ public class OptimiserProperties
         { "momentum", [-0.028, -1.486, 0.944] },
         { "nesterov", [-0.345358, -1.327321, 0.309284] },
         { "sgd", [1 - 0.1 * 2 - 0.1 * 1.8 - 0.1 * 1.62, -2 + 0.1 + 0.09 + 0.081, 3 - 0.4 - 0.36 - 0.324] },
+        // PyTorch's RMSprop (α 0.99, ε 1e-8) written out in float64; w₂ reaches its minimum −1 in one step and stays
+        { "rmsprop", [-0.69031259, -1.0, 0.96272189] },
     };
 
     static Optimiser ByName(string name) => name switch
@@ -40,8 +42,37 @@ public class OptimiserProperties
         "adamw" => Optimiser.AdamW(0.1, weightDecay: 0.1),
         "momentum" => Optimiser.WithMomentum(0.1, 0.9),
         "nesterov" => Optimiser.Nesterov(0.1, 0.9),
-        _ => Optimiser.Sgd(0.1),
+        "sgd" => Optimiser.Sgd(0.1),
+        _ => OptimiserKind.Named(name).ThrowIfFail().Create(0.1),
     };
+
+    /// <summary>The kernel agrees with its kind's own double-precision reference, on the same three steps.</summary>
+    [Theory]
+    [MemberData(nameof(References))]
+    public void Three_steps_of_the_reference_match_pytorch_too(string name, double[] expected)
+    {
+        var o = ByName(name);
+        double[] w = [1, -2, 3], state = new double[o.StateSlots * 3], decay = [1, 1, 1];
+        for (var t = 1; t <= 3; t++) o.Kind.Reference(o.Rule(t), w, w.Select(v => v + 1).ToArray(), state, decay);
+        for (var i = 0; i < 3; i++) Assert.True(Math.Abs(w[i] - expected[i]) < 1e-7, $"{name} reference w[{i}] = {w[i]}, expected {expected[i]}");
+    }
+
+    [Fact]
+    public void Every_kind_is_named_once_and_creates_itself_with_its_default_rate()
+    {
+        Assert.Equal(OptimiserKind.All.Count, OptimiserKind.All.Select(k => k.Id).Distinct().Count());
+        foreach (var kind in OptimiserKind.All)
+        {
+            var o = OptimiserKind.Named(kind.Id).ThrowIfFail().Create();
+            Assert.Same(kind, o.Kind);
+            Assert.Equal(kind.DefaultLearningRate, o.LearningRate);
+            Assert.Equal(kind.StateSlots, o.StateSlots);
+        }
+        Assert.Equal(0.01, OptimiserKind.AdamW.Create().WeightDecay);
+        Assert.Equal(0.99, OptimiserKind.RmsProp.Create().Beta2);
+        Assert.Contains("unknown optimizer 'adagrad' (one of sgd, momentum, nesterov, adam, adamw, rmsprop)",
+            OptimiserKind.Named("adagrad").Match(_ => "", e => e.Message));
+    }
 
     [Theory]
     [MemberData(nameof(References))]
@@ -78,15 +109,20 @@ public class OptimiserProperties
     }
 
     [Fact]
-    public void Updates_are_pure_the_inputs_do_not_change()
+    public void An_update_is_a_function_of_its_inputs_step_count_included()
     {
         var p = Start([1, -2, 3]);
         var o = Optimiser.Adam(0.1);
-        var s = OptimiserState.Initial(o, 3);
-        var (next, state) = o.Update(Cpu, p, [1f, 1f, 1f], s);
-        Assert.Equal([1f, -2f, 3f], p.ToArray());
-        Assert.All(s.Slots.ToArray(), v => Assert.Equal(0f, v));
-        Assert.NotEqual(p.ToArray(), next.ToArray());
-        Assert.Equal(1, state.Step);
+        var (once, s1) = o.Update(Cpu, p, [1f, 1f, 1f], OptimiserState.Initial(o, 3));
+        var (again, s2) = o.Update(Cpu, p, [1f, 1f, 1f], OptimiserState.Initial(o, 3));
+        Assert.Equal(once.ToArray(), again.ToArray());
+        Assert.Equal(s1.Slots.ToArray(), s2.Slots.ToArray());
+        Assert.Equal(1, s1.Step);
+        // the same moments at a later step: the bias correction, and so the step taken, must differ
+        var (later, _) = o.Update(Cpu, p, [1f, 1f, 1f], OptimiserState.Of(5, new float[6]));
+        Assert.NotEqual(once.ToArray(), later.ToArray());
+        // a second step continues from the first: its input is the first's output, not the original
+        var (twice, _) = o.Update(Cpu, once, [1f, 1f, 1f], s1);
+        Assert.True(twice.Values[0] < once.Values[0] && once.Values[0] < 1f);
     }
 }
