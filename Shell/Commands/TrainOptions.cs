@@ -30,7 +30,7 @@ public sealed record TrainOptions(double Validation, double Test, int? Patience,
         if (CheckpointPath is not null) AtomicFile.CheckTarget("--checkpoint", CheckpointPath);
         if (PlotFolder is not null) OutputFolder.Create("--plot", PlotFolder);
         if (CheckpointEvery is < 1) throw new CliException($"--checkpoint-every: must be at least 1, got {CheckpointEvery}");
-        if (ResumePath is not null && !File.Exists(ResumePath)) throw new CliException($"--resume: {ResumePath}: no such file");
+        if (ResumePath is not null) InputFile.Require(ResumePath, "--resume");
         if (PrintEvery is < 1) throw new CliException($"--print-every: must be at least 1, got {PrintEvery}");
     }
 

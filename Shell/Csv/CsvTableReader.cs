@@ -79,7 +79,7 @@ public static class CsvTableReader
     /// <summary>Hands the trimmed header, then each trimmed record with its line, to the callers; ragged rows are errors.</summary>
     static void Scan(string path, Action<string[]> onHeader, Action<string[], int> onRecord)
     {
-        if (!File.Exists(path)) throw new CliException($"{path}: no such file");
+        InputFile.Require(path);
         using var reader = new StreamReader(path);
         var options = new CsvReaderOptions
         {

@@ -27,6 +27,7 @@ sealed class IdxSource : IDisposable
 
     public static IdxSource Open(string path, string package, string directory)
     {
+        if (Directory.Exists(path)) throw new CliException($"{path}: is a folder, not a file", ExitCodes.BadInput);
         if (!File.Exists(path))
             throw new CliException($"{path}: no such file (Fashion-MNIST comes with the Debian package {package}, in {directory})", ExitCodes.BadInput);
         FileStream file;

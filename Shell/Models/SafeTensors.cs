@@ -184,7 +184,7 @@ public static class SafeTensors
 
     static byte[] ReadAllBytes(string path)
     {
-        if (!File.Exists(path)) throw new CliException($"{path}: no such file", ExitCodes.BadInput);
+        InputFile.Require(path);
         try
         {
             if (new FileInfo(path).Length > Array.MaxLength) throw new CliException($"{path}: too large for a model file", ExitCodes.BadInput);
