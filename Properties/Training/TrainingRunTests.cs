@@ -1,0 +1,120 @@
+using Pure.Properties.Support;
+
+namespace Pure.Properties;
+
+/// <summary>The one epoch loop: its evaluation on uploaded data, its keys, and its agreement with Train.Fit.</summary>
+public class TrainingRunTests
+{
+    static readonly CpuBackend<float> Cpu = new();
+
+    static (TrainingStep Step, DeviceDataset Train, DeviceDataset Held, Dataset HeldData, Network Network) Setup(Loss loss, int classes, int batch, Rng rng)
+    {
+        var blobs = Generators.Blobs(90, classes, 3.0, rng);
+        var data = classes == 2 ? Generators.Moons(90, 0.3, rng)
+            : Dataset.Create(blobs.Features, OneHot.Encode(blobs.Targets.Span.ToArray().Select(v => (int)v).ToArray(), classes)).ThrowIfFail();
+        var (train, held) = data.Split(0.3, rng.Fold(1));
+        var network = Network.Build(Layers.Serial(Layers.Dense(6, Inits.He), Layers.Relu, Layers.Dropout(0.2), Layers.Dense(data.Targets.Cols)), data.InputWidth).ThrowIfFail();
+        var step = TrainingStep.Compile(network, loss, Optimiser.Adam(0.05), Cpu, batch).ThrowIfFail();
+        return (step, step.Upload(train.Features, train.Targets).ThrowIfFail(), step.Upload(held.Features, held.Targets).ThrowIfFail(), held, network);
+    }
+
+    /// <summary>The per-epoch figures computed on the backend equal a host evaluation of the same parameters.</summary>
+    [SeededProperty]
+    public void Evaluation_on_uploaded_data_equals_the_host_evaluation(Seed seed)
+    {
+        var rng = seed.Rng;
+        var classes = 2 + rng.Below(0, 3);
+        var loss = classes == 2 ? Loss.BceWithLogits : Loss.SoftmaxCrossEntropy;
+        var (step, train, held, heldData, network) = Setup(loss, classes, 1 + rng.Below(1, 40), rng.Fold(2));
+        using (step) using (train) using (held)
+        {
+            var run = TrainingRun.Start(step, train, network.Init(rng.Fold(3)), new TrainingKeys(rng.Fold(4))).ThrowIfFail();
+            for (var epoch = 0; epoch < 3; epoch++)
+            {
+                run.NextEpoch();
+                var onDevice = run.Evaluate(held);
+                var (predictions, hostLoss) = Inference.Evaluate(Cpu, network, run.Parameters(), loss, heldData.Features, heldData.Targets).ThrowIfFail();
+                Assert.Equal(hostLoss, onDevice.Loss, 1e-6);
+                Assert.Equal(Metrics.Accuracy(predictions, heldData.Targets), onDevice.Accuracy);
+            }
+        }
+    }
+
+    [Fact]
+    public void Regression_has_a_loss_and_no_accuracy()
+    {
+        var data = Generators.Sine(40, Rng.FromSeed(1));
+        var network = Network.Build(Layers.Serial(Layers.Dense(4), Layers.Tanh, Layers.Dense(1)), 1).ThrowIfFail();
+        using var step = TrainingStep.Compile(network, Loss.Mse, Optimiser.Adam(0.01), Cpu, 8).ThrowIfFail();
+        using var device = step.Upload(data.Features, data.Targets).ThrowIfFail();
+        var run = TrainingRun.Start(step, device, network.Init(Rng.FromSeed(2)), TrainingKeys.FromSeed(3)).ThrowIfFail();
+        run.NextEpoch();
+        var evaluation = run.Evaluate(device);
+        Assert.Null(evaluation.Accuracy);
+        Assert.Equal(Inference.Loss(Cpu, network, run.Parameters(), Loss.Mse, data.Features, data.Targets).ThrowIfFail(), evaluation.Loss, 1e-6);
+    }
+
+    /// <summary>Train.Fit is the same loop: driving TrainingRun by hand with the seed's keys gives the identical model.</summary>
+    [Fact]
+    public void Train_fit_and_a_hand_driven_run_give_the_same_parameters()
+    {
+        var data = Generators.Moons(64, 0.2, Rng.FromSeed(5));
+        var layer = Layers.Serial(Layers.Dense(8, Inits.He), Layers.Relu, Layers.Dropout(0.25), Layers.Dense(1));
+        var fitted = Train.Fit(layer, data, Loss.BceWithLogits, Optimiser.Adam(0.02), epochs: 4, batchSize: 10, seed: 9, backend: Cpu).ThrowIfFail();
+
+        var network = Network.Build(layer, 2).ThrowIfFail();
+        using var step = TrainingStep.Compile(network, Loss.BceWithLogits, Optimiser.Adam(0.02), Cpu, 10).ThrowIfFail();
+        using var device = step.Upload(data.Features, data.Targets).ThrowIfFail();
+        var keys = TrainingKeys.FromSeed(9);
+        var run = TrainingRun.Start(step, device, network.Init(keys.Init), keys).ThrowIfFail();
+        var losses = new List<double>();
+        while (run.Epoch < 4) losses.Add(run.NextEpoch());
+        Assert.Equal(fitted.Params.ToArray(), run.Parameters().ToArray());
+        Assert.True(losses[^1] < losses[0], $"losses {string.Join(", ", losses)}");
+    }
+
+    [Fact]
+    public void Resuming_after_an_epoch_continues_exactly()
+    {
+        var data = Generators.Moons(50, 0.2, Rng.FromSeed(6));
+        var network = Network.Build(Layers.Serial(Layers.Dense(5, Inits.He), Layers.Relu, Layers.Dropout(0.3), Layers.Dense(1)), 2).ThrowIfFail();
+        using var step = TrainingStep.Compile(network, Loss.BceWithLogits, Optimiser.Adam(0.02), Cpu, 8).ThrowIfFail();
+        using var device = step.Upload(data.Features, data.Targets).ThrowIfFail();
+        var keys = TrainingKeys.FromSeed(2);
+        var whole = TrainingRun.Start(step, device, network.Init(keys.Init), keys).ThrowIfFail();
+        whole.NextEpoch();
+        var (parameters, optimiser) = whole.Snapshot();
+        whole.NextEpoch();
+        whole.NextEpoch();
+        var expected = whole.Parameters().ToArray();
+
+        var resumed = TrainingRun.Resume(step, device, parameters, optimiser, 1, keys).ThrowIfFail();
+        Assert.Equal(1, resumed.Epoch);
+        resumed.NextEpoch();
+        resumed.NextEpoch();
+        Assert.Equal(expected, resumed.Parameters().ToArray());
+    }
+
+    [Fact]
+    public void The_keys_are_distinct_streams_and_each_epoch_has_its_own_order()
+    {
+        var keys = TrainingKeys.FromSeed(1);
+        var firsts = new[] { keys.Init, keys.Dropout, keys.Shuffle(1), keys.Shuffle(2), keys.Split }.Select(k => k.Uniform(0)).ToArray();
+        Assert.Equal(firsts.Length, firsts.Distinct().Count());
+        Assert.NotEqual(keys.Shuffle(1).Permutation(20), keys.Shuffle(2).Permutation(20));
+    }
+
+    [Fact]
+    public void Gradients_in_training_mode_need_a_key_and_use_it()
+    {
+        var network = Network.Build(Layers.Serial(Layers.Dense(16), Layers.Dropout(0.5), Layers.Dense(1)), 3).ThrowIfFail();
+        var p = network.Init(Rng.FromSeed(1));
+        var x = Matrix.Create(4, 3, Rng.FromSeed(2), static (dst, r) => r.FillNormal(0f, 1f, dst));
+        Matrix Ones(Matrix o) => Matrix.Create(o.Rows, o.Cols, 0, static (dst, _) => dst.Fill(1f));
+        float[] Output(Rng key) => Gradients.InTraining(Cpu, network, p, x, Ones, key).ThrowIfFail().Output.ToArray();
+        Assert.Equal(Output(Rng.FromSeed(7)), Output(Rng.FromSeed(7)));
+        Assert.NotEqual(Output(Rng.FromSeed(7)), Output(Rng.FromSeed(8)));
+        // evaluation mode: dropout is the identity, so no key is asked for
+        Assert.Equal(Inference.Forward(Cpu, network, p, x).ThrowIfFail().ToArray(), Gradients.Of(Cpu, network, p, x, Ones).ThrowIfFail().Output.ToArray());
+    }
+}
