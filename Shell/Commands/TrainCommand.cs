@@ -59,7 +59,7 @@ public static class TrainCommand
             if (columns is { Length: 0 }) throw new CliException("--features: name at least one column");
             if (columns is not null && folder is not null) throw new CliException("--features picks CSV columns; it does not apply to --data");
             var examples = folder is null ? TrainingData.FromCsv(csv!, r.GetValue(label), task_, columns) : TrainingData.FromIdx(folder, task_);
-            return Run(examples, task_, recipe, options, Console.Out);
+            return Run(examples, task_, recipe, options, r.InvocationConfiguration.Output);
         });
         return command;
     }
