@@ -6,12 +6,13 @@ namespace Pure.Properties;
 /// <summary>Saved models, checkpoints, Ctrl+C and resume, divergence: nothing is lost and nothing differs.</summary>
 public class CheckpointTests
 {
-    static readonly string[] Recipe = ["train", PureProcess.Data("digits.csv"), "--layers", "64", "--dropout", "0.1", "--val", "0.2", "--epochs", "150", "--seed", "3", "--print-every", "1"];
+    static readonly string[] Recipe = ["train", TestFiles.Data("digits.csv"), "--layers", "64", "--dropout", "0.1", "--val", "0.2", "--epochs", "150", "--seed", "3", "--print-every", "1"];
 
+    // a real process: SIGINT goes to a process, and the resume starts afresh as a user's would
     [Fact]
     public void Interrupt_and_resume_equals_an_uninterrupted_run_bit_for_bit()
     {
-        var dir = PureProcess.TempFolder();
+        var dir = TestFiles.TempFolder();
         var (full, resumed, checkpoint) = (Path.Combine(dir, "full.safetensors"), Path.Combine(dir, "resumed.safetensors"), Path.Combine(dir, "c.safetensors"));
         var whole = PureProcess.Run([.. Recipe, "--save", full]);
         Assert.Equal(0, whole.ExitCode);
@@ -34,19 +35,19 @@ public class CheckpointTests
     [Fact]
     public void A_checkpoint_refuses_to_resume_a_different_run()
     {
-        var dir = PureProcess.TempFolder();
+        var dir = TestFiles.TempFolder();
         var checkpoint = Path.Combine(dir, "c.safetensors");
-        Assert.Equal(0, PureProcess.Run("train", PureProcess.Data("moons.csv"), "--layers", "8", "--epochs", "4", "--checkpoint-every", "2", "--checkpoint", checkpoint, "--quiet").ExitCode);
-        var other = PureProcess.Run("train", PureProcess.Data("moons.csv"), "--layers", "8", "--epochs", "8", "--lr", "0.02", "--resume", checkpoint);
+        Assert.Equal(0, PureCli.Run("train", TestFiles.Data("moons.csv"), "--layers", "8", "--epochs", "4", "--checkpoint-every", "2", "--checkpoint", checkpoint, "--quiet").ExitCode);
+        var other = PureCli.Run("train", TestFiles.Data("moons.csv"), "--layers", "8", "--epochs", "8", "--lr", "0.02", "--resume", checkpoint);
         Assert.Equal(2, other.ExitCode);
         Assert.Contains("other settings or data", other.Stderr);
-        var regression = PureProcess.Run("train", PureProcess.Data("moons.csv"), "--layers", "8", "--epochs", "8", "--task", "regression", "--resume", checkpoint);
+        var regression = PureCli.Run("train", TestFiles.Data("moons.csv"), "--layers", "8", "--epochs", "8", "--task", "regression", "--resume", checkpoint);
         Assert.Equal(2, regression.ExitCode);
         Assert.Contains("other settings or data", regression.Stderr);
-        var shorter = PureProcess.Run("train", PureProcess.Data("moons.csv"), "--layers", "8", "--epochs", "3", "--resume", checkpoint);
+        var shorter = PureCli.Run("train", TestFiles.Data("moons.csv"), "--layers", "8", "--epochs", "3", "--resume", checkpoint);
         Assert.Equal(2, shorter.ExitCode);
         Assert.Contains("--epochs 3 is not past the checkpoint's epoch 4", shorter.Stderr);
-        var model = PureProcess.Run("train", PureProcess.Data("moons.csv"), "--layers", "8", "--epochs", "8", "--resume", PureProcess.Data("xor.csv"));
+        var model = PureCli.Run("train", TestFiles.Data("moons.csv"), "--layers", "8", "--epochs", "8", "--resume", TestFiles.Data("xor.csv"));
         Assert.Equal(2, model.ExitCode);
         Assert.Contains("corrupt model file", model.Stderr);
     }
@@ -54,9 +55,9 @@ public class CheckpointTests
     [Fact]
     public void A_diverging_run_exits_1_and_keeps_the_last_good_checkpoint_readable()
     {
-        var dir = PureProcess.TempFolder();
+        var dir = TestFiles.TempFolder();
         var checkpoint = Path.Combine(dir, "d.safetensors");
-        var r = PureProcess.Run("train", PureProcess.Data("moons.csv"), "--task", "regression", "--label", "x2", "--layers", "16",
+        var r = PureCli.Run("train", TestFiles.Data("moons.csv"), "--task", "regression", "--label", "x2", "--layers", "16",
             "--optimizer", "sgd", "--lr", "0.3", "--epochs", "30", "--batch", "500", "--checkpoint-every", "1", "--checkpoint", checkpoint, "--quiet");
         Assert.Equal(1, r.ExitCode);
         var epoch = int.Parse(r.Stderr.Split("epoch ")[1].Split(':')[0]);
@@ -66,7 +67,7 @@ public class CheckpointTests
         Assert.Equal((epoch - 1).ToString(), file.Metadata["checkpoint_epoch"]);
         var model = ModelFile.Load(checkpoint);
         Assert.All(model.Params.ToArray(), v => Assert.True(float.IsFinite(v)));
-        var eval = PureProcess.Run("eval", checkpoint, PureProcess.Data("moons.csv"), "--label", "x2");
+        var eval = PureCli.Run("eval", checkpoint, TestFiles.Data("moons.csv"), "--label", "x2");
         Assert.Equal(0, eval.ExitCode);
     }
 
@@ -74,9 +75,9 @@ public class CheckpointTests
     [Fact]
     public void The_standardiser_is_fitted_on_the_training_rows_only()
     {
-        var file = Path.Combine(PureProcess.TempFolder(), "m.safetensors");
-        Assert.Equal(0, PureProcess.Run("train", PureProcess.Data("digits.csv"), "--layers", "8", "--epochs", "1", "--test", "0.5", "--seed", "5", "--save", file, "--quiet").ExitCode);
-        var table = Pure.Shell.Csv.CsvTableReader.Read(PureProcess.Data("digits.csv"), null);
+        var file = Path.Combine(TestFiles.TempFolder(), "m.safetensors");
+        Assert.Equal(0, PureCli.Run("train", TestFiles.Data("digits.csv"), "--layers", "8", "--epochs", "1", "--test", "0.5", "--seed", "5", "--save", file, "--quiet").ExitCode);
+        var table = Pure.Shell.Csv.CsvTableReader.Read(TestFiles.Data("digits.csv"), null);
         var all = Matrix.From(table.Rows, table.Width, table.Features).Match(m => m, e => throw new Exception(e.Message));
         var (train, _, test) = Pure.Shell.Training.Holdout.Split(table.Rows, 0, 0.5, Rng.FromSeed(5).Fold(3));
         Assert.Equal(table.Rows - train.Length, test.Length);
@@ -88,17 +89,18 @@ public class CheckpointTests
         Assert.NotEqual(everything.Means, saved.Means);
     }
 
+    // a real process: the whole pipeline through the executable, as a user runs it
     [Fact]
     public void Train_save_then_predict_gives_the_classes_the_trained_model_gives()
     {
-        var dir = PureProcess.TempFolder();
+        var dir = TestFiles.TempFolder();
         var file = Path.Combine(dir, "m.safetensors");
-        Assert.Equal(0, PureProcess.Run("train", PureProcess.Data("moons.csv"), "--layers", "8", "--epochs", "20", "--save", file, "--quiet").ExitCode);
+        Assert.Equal(0, PureProcess.Run("train", TestFiles.Data("moons.csv"), "--layers", "8", "--epochs", "20", "--save", file, "--quiet").ExitCode);
         var saved = ModelFile.Load(file);
-        var table = Pure.Shell.Csv.CsvTableReader.Read(PureProcess.Data("moons.csv"), null);
+        var table = Pure.Shell.Csv.CsvTableReader.Read(TestFiles.Data("moons.csv"), null);
         var x = saved.Standardiser.Apply(Matrix.From(table.Rows, table.Width, table.Features).Match(m => m, e => throw new Exception(e.Message)));
         var expected = saved.ToModel().Classify(x).Match(c => c, e => throw new Exception(e.Message));
-        var predicted = PureProcess.Run("predict", file, PureProcess.Data("moons.csv"));
+        var predicted = PureProcess.Run("predict", file, TestFiles.Data("moons.csv"));
         Assert.Equal(0, predicted.ExitCode);
         var lines = predicted.Stdout.Trim().Split('\n').Skip(1).Select(l => l.Trim()).ToArray();
         Assert.Equal(expected.Select(c => saved.ClassNames[c]), lines);

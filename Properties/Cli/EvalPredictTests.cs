@@ -7,7 +7,7 @@ using Pure.Shell.Models;
 
 namespace Pure.Properties;
 
-/// <summary>The real <c>pure eval</c> and <c>pure predict</c> against the same models used in-process, and on damaged model files.</summary>
+/// <summary><c>pure eval</c> and <c>pure predict</c>, run through <c>Program.Run</c>, against the same models loaded in the test, and on damaged model files.</summary>
 public class EvalPredictTests(SavedModelsFixture models) : IClassFixture<SavedModelsFixture>
 {
     static double Parse(string s) => double.Parse(s, CultureInfo.InvariantCulture);
@@ -21,7 +21,7 @@ public class EvalPredictTests(SavedModelsFixture models) : IClassFixture<SavedMo
     public void Predict_on_the_training_csv_gives_the_classes_the_model_gives_in_process()
     {
         var t = models.Moons;
-        var r = PureProcess.Run("predict", t.Path, t.Table.Path);
+        var r = PureCli.Run("predict", t.Path, t.Table.Path);
         Assert.Equal(0, r.ExitCode);
         Assert.Equal("", r.Stderr);
         var rows = Rows(r.Stdout);
@@ -35,7 +35,7 @@ public class EvalPredictTests(SavedModelsFixture models) : IClassFixture<SavedMo
     {
         foreach (var t in new[] { models.Moons, models.Blobs })
         {
-            var r = PureProcess.Run("predict", t.Path, t.Table.Path, "--proba");
+            var r = PureCli.Run("predict", t.Path, t.Table.Path, "--proba");
             Assert.Equal(0, r.ExitCode);
             var rows = Rows(r.Stdout);
             Assert.Equal(t.Targets.ClassNames.Select(c => $"p_{c}").Prepend(t.Table.LabelName), rows[0]);
@@ -58,13 +58,13 @@ public class EvalPredictTests(SavedModelsFixture models) : IClassFixture<SavedMo
         var t = models.Sine;
         var unlabelled = Path.Combine(models.Folder, "sine-x.csv");
         File.WriteAllLines(unlabelled, File.ReadAllLines(t.Table.Path).Select(l => l.Split(',')[0]));
-        var r = PureProcess.Run("predict", t.Path, unlabelled);
+        var r = PureCli.Run("predict", t.Path, unlabelled);
         Assert.Equal(0, r.ExitCode);
         var rows = Rows(r.Stdout);
         Assert.Equal(["y"], rows[0]);
         var p = t.Model.Predict(t.X).ThrowIfFail();
         for (var i = 0; i < p.Rows; i++) Assert.Equal(p[i, 0], float.Parse(rows[i + 1][0], CultureInfo.InvariantCulture), 1e-6f);
-        var proba = PureProcess.Run("predict", t.Path, unlabelled, "--proba");
+        var proba = PureCli.Run("predict", t.Path, unlabelled, "--proba");
         Assert.Equal(2, proba.ExitCode);
         Assert.Contains("regression model", proba.Stderr);
     }
@@ -73,7 +73,7 @@ public class EvalPredictTests(SavedModelsFixture models) : IClassFixture<SavedMo
     public void Eval_prints_the_loss_and_accuracy_the_model_has_in_process_and_a_confusion_matrix()
     {
         var t = models.Blobs;
-        var r = PureProcess.Run("eval", t.Path, t.Table.Path);
+        var r = PureCli.Run("eval", t.Path, t.Table.Path);
         Assert.Equal(0, r.ExitCode);
         Assert.Equal("", r.Stderr);
         var predicted = t.Model.Classify(t.X).ThrowIfFail();
@@ -100,13 +100,13 @@ public class EvalPredictTests(SavedModelsFixture models) : IClassFixture<SavedMo
     [Fact]
     public void Eval_of_a_two_class_and_a_regression_model()
     {
-        var moons = PureProcess.Run("eval", models.Moons.Path, models.Moons.Table.Path);
+        var moons = PureCli.Run("eval", models.Moons.Path, models.Moons.Table.Path);
         Assert.Equal(0, moons.ExitCode);
         var accuracy = models.Moons.Model.Accuracy(models.Moons.X, models.Moons.Targets.Values).ThrowIfFail();
         Assert.Contains($"accuracy  {(accuracy * 100).ToString("F2", CultureInfo.InvariantCulture)}%", moons.Stdout);
 
         var t = models.Sine;
-        var r = PureProcess.Run("eval", t.Path, t.Table.Path);
+        var r = PureCli.Run("eval", t.Path, t.Table.Path);
         Assert.Equal(0, r.ExitCode);
         var mse = InProcessLoss(t);
         Assert.Equal(mse, Parse(Regex.Match(r.Stdout, @"loss \(mse\)\s+([0-9.]+)").Groups[1].Value), 5e-7 + 1e-9);
@@ -120,9 +120,9 @@ public class EvalPredictTests(SavedModelsFixture models) : IClassFixture<SavedMo
     [InlineData("x1,x2\n1,2\n", ":1: no column named 'label'")]
     public void Data_that_does_not_fit_the_model_is_refused_naming_the_file(string csv, string message)
     {
-        var file = Path.Combine(PureProcess.TempFolder(), "data.csv");
+        var file = Path.Combine(TestFiles.TempFolder(), "data.csv");
         File.WriteAllText(file, csv);
-        var r = PureProcess.Run("eval", models.Moons.Path, file);
+        var r = PureCli.Run("eval", models.Moons.Path, file);
         Assert.Equal(2, r.ExitCode);
         Assert.Contains($"{file}", r.Stderr);
         Assert.Contains(message, r.Stderr);
@@ -132,11 +132,11 @@ public class EvalPredictTests(SavedModelsFixture models) : IClassFixture<SavedMo
     [Fact]
     public void The_model_picks_its_feature_columns_by_name_whatever_their_order_and_extra_columns()
     {
-        var file = Path.Combine(PureProcess.TempFolder(), "shuffled.csv");
+        var file = Path.Combine(TestFiles.TempFolder(), "shuffled.csv");
         var rows = File.ReadAllLines(models.Moons.Table.Path);
         File.WriteAllLines(file, rows.Select((l, i) => { var c = l.Split(','); return i == 0 ? $"note,{c[1]},label,{c[0]}" : $"7,{c[1]},{c[2]},{c[0]}"; }));
-        var shuffled = PureProcess.Run("predict", models.Moons.Path, file);
-        var original = PureProcess.Run("predict", models.Moons.Path, models.Moons.Table.Path);
+        var shuffled = PureCli.Run("predict", models.Moons.Path, file);
+        var original = PureCli.Run("predict", models.Moons.Path, models.Moons.Table.Path);
         Assert.Equal(0, shuffled.ExitCode);
         Assert.Equal(original.Stdout, shuffled.Stdout);
     }
@@ -144,7 +144,7 @@ public class EvalPredictTests(SavedModelsFixture models) : IClassFixture<SavedMo
     /// <summary>The moons model's file, damaged in one way.</summary>
     string Damaged(string kind)
     {
-        var path = Path.Combine(PureProcess.TempFolder(), "damaged.safetensors");
+        var path = Path.Combine(TestFiles.TempFolder(), "damaged.safetensors");
         var bytes = File.ReadAllBytes(models.Moons.Path);
         switch (kind)
         {
@@ -182,7 +182,7 @@ public class EvalPredictTests(SavedModelsFixture models) : IClassFixture<SavedMo
     public void A_damaged_model_file_is_refused_by_eval_and_predict_with_exit_code_2(string kind, string message)
     {
         var path = Damaged(kind);
-        var runs = new[] { "eval", "predict" }.AsParallel().Select(command => PureProcess.Run(command, path, models.Moons.Table.Path)).ToArray();
+        var runs = new[] { "eval", "predict" }.AsParallel().Select(command => PureCli.Run(command, path, models.Moons.Table.Path)).ToArray();
         foreach (var r in runs)
         {
             Assert.Equal(2, r.ExitCode);
@@ -198,7 +198,7 @@ public class EvalPredictTests(SavedModelsFixture models) : IClassFixture<SavedMo
     public void A_missing_model_file_is_a_usage_error()
     {
         var path = Path.Combine(models.Folder, "absent.safetensors");
-        var r = PureProcess.Run("predict", path, models.Moons.Table.Path);
+        var r = PureCli.Run("predict", path, models.Moons.Table.Path);
         Assert.Equal(2, r.ExitCode);
         Assert.Contains($"{path}: no such file", r.Stderr);
     }

@@ -36,10 +36,10 @@ public class IdxTrainTests
     [Fact]
     public void Trains_on_an_idx_folder_and_tests_on_its_t10k_files()
     {
-        var dir = PureProcess.TempFolder();
+        var dir = TestFiles.TempFolder();
         WriteSet(dir, "train", 400, Rng.FromSeed(1));
         WriteSet(dir, "t10k", 100, Rng.FromSeed(2));
-        var r = PureProcess.Run("train", "--data", dir, "--layers", "16", "--epochs", "15", "--val", "0.1", "--quiet");
+        var r = PureCli.Run("train", "--data", dir, "--layers", "16", "--epochs", "15", "--val", "0.1", "--quiet");
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("500 rows, 16 features, 4 classes (0, 1, 2, 3); 360 for training, 40 for validation, 100 for testing", r.Stdout);
         var line = r.Stdout.Split('\n').Single(l => l.StartsWith("final test accuracy: ", StringComparison.Ordinal));
@@ -49,7 +49,7 @@ public class IdxTrainTests
     [Fact]
     public void A_missing_folder_names_the_debian_package()
     {
-        var r = PureProcess.Run("train", "--data", "/nonexistent/fashion");
+        var r = PureCli.Run("train", "--data", "/nonexistent/fashion");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("dataset-fashion-mnist", r.Stderr);
     }
@@ -57,7 +57,7 @@ public class IdxTrainTests
     [Fact]
     public void A_csv_and_a_folder_together_or_neither_is_a_usage_error()
     {
-        foreach (var r in new[] { PureProcess.Run("train"), PureProcess.Run("train", PureProcess.Data("xor.csv"), "--data", "/tmp") })
+        foreach (var r in new[] { PureCli.Run("train"), PureCli.Run("train", TestFiles.Data("xor.csv"), "--data", "/tmp") })
         {
             Assert.Equal(2, r.ExitCode);
             Assert.Contains("give a CSV file or --data FOLDER", r.Stderr);

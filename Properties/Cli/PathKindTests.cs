@@ -7,22 +7,21 @@ public class PathKindTests
 {
     static (int Code, string Stderr) Run(params string[] args)
     {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var code = Pure.Shell.Program.Run(args, stdout, stderr);
-        return (code, stderr.ToString());
+        var r = PureCli.Run(args);
+        return (r.ExitCode, r.Stderr);
     }
 
     [Fact]
     public void A_folder_given_as_an_input_file_is_refused_as_a_folder()
     {
-        var folder = PureProcess.TempFolder();
+        var folder = TestFiles.TempFolder();
         foreach (var args in new[]
                  {
                      new[] { "train", folder, "--epochs", "1" },
                      ["perceptron", folder],
-                     ["eval", folder, PureProcess.Data("moons.csv")],
-                     ["predict", folder, PureProcess.Data("moons.csv")],
-                     ["train", PureProcess.Data("moons.csv"), "--epochs", "2", "--resume", folder],
+                     ["eval", folder, TestFiles.Data("moons.csv")],
+                     ["predict", folder, TestFiles.Data("moons.csv")],
+                     ["train", TestFiles.Data("moons.csv"), "--epochs", "2", "--resume", folder],
                  })
         {
             var (code, stderr) = Run(args);
@@ -38,7 +37,7 @@ public class PathKindTests
     [Fact]
     public void A_file_given_as_the_IDX_folder_is_refused_as_a_file()
     {
-        var (code, stderr) = Run("train", "--data", PureProcess.Data("moons.csv"), "--epochs", "1");
+        var (code, stderr) = Run("train", "--data", TestFiles.Data("moons.csv"), "--epochs", "1");
         Assert.Equal(2, code);
         Assert.Contains("is a file, not a folder", stderr);
     }

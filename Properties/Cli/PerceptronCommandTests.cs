@@ -2,13 +2,13 @@ using Pure.Properties.Support;
 
 namespace Pure.Properties;
 
-/// <summary>The real <c>pure perceptron</c>: convergence and its absence are both results (exit 0); bad input exits 2.</summary>
+/// <summary><c>pure perceptron</c>, run in-process through <c>Program.Run</c>: convergence and its absence are both results (exit 0); bad input exits 2.</summary>
 public class PerceptronCommandTests
 {
     [Fact]
     public void And_converges_and_prints_the_run_the_boundary_and_the_bound()
     {
-        var r = PureProcess.Run("perceptron", PureProcess.Data("and.csv"));
+        var r = PureCli.Run("perceptron", TestFiles.Data("and.csv"));
         Assert.Equal(0, r.ExitCode);
         Assert.Equal("", r.Stderr);
         Assert.Contains("epoch    1  errors 2  accuracy 25.0%", r.Stdout);
@@ -25,7 +25,7 @@ public class PerceptronCommandTests
     [Fact]
     public void Xor_says_plainly_that_it_did_not_converge_and_why_with_exit_code_0()
     {
-        var r = PureProcess.Run("perceptron", PureProcess.Data("xor.csv"), "--epochs", "50");
+        var r = PureCli.Run("perceptron", TestFiles.Data("xor.csv"), "--epochs", "50");
         Assert.Equal(0, r.ExitCode);
         Assert.Equal("", r.Stderr);
         Assert.Contains("epoch   50  errors", r.Stdout);
@@ -38,19 +38,19 @@ public class PerceptronCommandTests
     [Fact]
     public void Without_a_bias_and_does_not_converge_and_the_coding_and_seed_options_are_taken()
     {
-        var free = PureProcess.Run("perceptron", PureProcess.Data("and.csv"), "--no-bias", "--labels", "pm1", "--epochs", "20");
+        var free = PureCli.Run("perceptron", TestFiles.Data("and.csv"), "--no-bias", "--labels", "pm1", "--epochs", "20");
         Assert.Equal(0, free.ExitCode);
         Assert.Contains("did not converge in 20 epochs", free.Stdout);
         Assert.Contains("through the origin", free.Stdout);
         Assert.Contains("class '0' → −1", free.Stdout);
         Assert.Contains("boundary: 0·x1 + 0·x2 = 0", free.Stdout);
 
-        string[] seeded = ["perceptron", PureProcess.Data("or.csv"), "--seed", "7", "--lr", "0.1"];
-        var a = PureProcess.Run(seeded);
+        string[] seeded = ["perceptron", TestFiles.Data("or.csv"), "--seed", "7", "--lr", "0.1"];
+        var a = PureCli.Run(seeded);
         Assert.Equal(0, a.ExitCode);
         Assert.Contains("random start", a.Stdout);
         Assert.Contains("converged at epoch", a.Stdout);
-        Assert.Equal(a.Stdout, PureProcess.Run(seeded).Stdout);
+        Assert.Equal(a.Stdout, PureCli.Run(seeded).Stdout);
     }
 
     [Theory]
@@ -59,9 +59,9 @@ public class PerceptronCommandTests
     [InlineData("a,label\n1,0\n2,0\n", "has a single class ('0')")]
     public void Bad_files_are_one_line_on_stderr_with_exit_code_2(string contents, string message)
     {
-        var file = Path.Combine(PureProcess.TempFolder(), "bad.csv");
+        var file = Path.Combine(TestFiles.TempFolder(), "bad.csv");
         File.WriteAllText(file, contents);
-        var r = PureProcess.Run("perceptron", file);
+        var r = PureCli.Run("perceptron", file);
         Assert.Equal(2, r.ExitCode);
         Assert.Contains(message, r.Stderr);
         Assert.Single(r.Stderr.Trim().Split('\n'));
@@ -75,7 +75,7 @@ public class PerceptronCommandTests
     [InlineData("--label", "nope", "no column named 'nope'")]
     public void Bad_options_exit_2(string option, string value, string message)
     {
-        var r = PureProcess.Run("perceptron", PureProcess.Data("and.csv"), option, value);
+        var r = PureCli.Run("perceptron", TestFiles.Data("and.csv"), option, value);
         Assert.Equal(2, r.ExitCode);
         Assert.Contains(message, r.Stderr);
         Assert.Single(r.Stderr.Trim().Split('\n'));
@@ -84,7 +84,7 @@ public class PerceptronCommandTests
     [Fact]
     public void A_missing_file_exits_2()
     {
-        var r = PureProcess.Run("perceptron", Path.Combine(PureProcess.TempFolder(), "none.csv"));
+        var r = PureCli.Run("perceptron", Path.Combine(TestFiles.TempFolder(), "none.csv"));
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("no such file", r.Stderr);
         Assert.Single(r.Stderr.Trim().Split('\n'));

@@ -11,8 +11,8 @@ public sealed class SavedModelsFixture
 {
     public SavedModelsFixture()
     {
-        Folder = PureProcess.TempFolder();
-        Moons = TrainedModels.Fit(PureProcess.Data("moons.csv"), Path.Combine(Folder, "moons.safetensors"), hidden: [8], epochs: 20);
+        Folder = TestFiles.TempFolder();
+        Moons = TrainedModels.Fit(TestFiles.Data("moons.csv"), Path.Combine(Folder, "moons.safetensors"), hidden: [8], epochs: 20);
         string[] colours = ["red", "green", "blue"];
         var blobsCsv = TrainedModels.WriteCsv(Path.Combine(Folder, "blobs.csv"), "x1,x2,colour",
             Generators.Blobs(150, 3, 1.5, Rng.FromSeed(5)), y => colours[(int)y]);

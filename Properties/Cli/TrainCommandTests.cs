@@ -2,13 +2,13 @@ using Pure.Properties.Support;
 
 namespace Pure.Properties;
 
-/// <summary>The real <c>pure train</c> on files: results, errors with file and line, exit codes.</summary>
+/// <summary><c>pure train</c> on files, run in-process through <c>Program.Run</c>: results, errors with file and line, exit codes.</summary>
 public class TrainCommandTests
 {
     [Fact]
     public void Trains_xor_from_the_bundled_csv()
     {
-        var r = PureProcess.Run("train", PureProcess.Data("xor.csv"), "--layers", "4", "--activation", "tanh", "--lr", "0.1", "--epochs", "500", "--batch", "4", "--print-every", "100");
+        var r = PureCli.Run("train", TestFiles.Data("xor.csv"), "--layers", "4", "--activation", "tanh", "--lr", "0.1", "--epochs", "500", "--batch", "4", "--print-every", "100");
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("2 classes (0, 1)", r.Stdout);
         Assert.Contains("epoch   100/500", r.Stdout);
@@ -19,10 +19,10 @@ public class TrainCommandTests
     [Fact]
     public void The_same_seed_prints_the_same_run_and_another_seed_does_not()
     {
-        string[] args = ["train", PureProcess.Data("moons.csv"), "--layers", "8", "--epochs", "3", "--dropout", "0.2"];
-        var a = PureProcess.Run([.. args, "--seed", "4"]);
-        var b = PureProcess.Run([.. args, "--seed", "4"]);
-        var c = PureProcess.Run([.. args, "--seed", "5"]);
+        string[] args = ["train", TestFiles.Data("moons.csv"), "--layers", "8", "--epochs", "3", "--dropout", "0.2"];
+        var a = PureCli.Run([.. args, "--seed", "4"]);
+        var b = PureCli.Run([.. args, "--seed", "4"]);
+        var c = PureCli.Run([.. args, "--seed", "5"]);
         Assert.Equal(a.Stdout, b.Stdout);
         Assert.NotEqual(a.Stdout.Replace("seed 4", ""), c.Stdout.Replace("seed 5", ""));
     }
@@ -30,12 +30,12 @@ public class TrainCommandTests
     [Fact]
     public void String_labels_in_a_named_column_become_classes_and_softmax_is_chosen_for_three()
     {
-        var dir = PureProcess.TempFolder();
+        var dir = TestFiles.TempFolder();
         var file = Path.Combine(dir, "fruit.csv");
         var lines = new List<string> { "kind,weight,size" };
         for (var i = 0; i < 30; i++) lines.Add($"{new[] { "apple", "pear", "plum" }[i % 3]},{i % 3 * 10 + i % 2},{i % 3}");
         File.WriteAllLines(file, lines);
-        var r = PureProcess.Run("train", file, "--label", "kind", "--layers", "8", "--epochs", "60", "--lr", "0.05");
+        var r = PureCli.Run("train", file, "--label", "kind", "--layers", "8", "--epochs", "60", "--lr", "0.05");
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("3 classes (apple, pear, plum)", r.Stdout);
         Assert.Contains("softmax-cross-entropy", r.Stdout);
@@ -51,10 +51,10 @@ public class TrainCommandTests
     [InlineData("a,a,label\n1,2,0\n3,4,1\n", ":1: column 'a' appears 2 times in the header")]
     public void Malformed_csv_is_one_line_on_stderr_with_exit_code_2(string contents, string message)
     {
-        var file = Path.Combine(PureProcess.TempFolder(), "bad.csv");
+        var file = Path.Combine(TestFiles.TempFolder(), "bad.csv");
         File.WriteAllText(file, contents);
         var model = Path.Combine(Path.GetDirectoryName(file)!, "model.safetensors");
-        var r = PureProcess.Run("train", file, "--save", model, "--log", model + ".csv", "--checkpoint-every", "1");
+        var r = PureCli.Run("train", file, "--save", model, "--log", model + ".csv", "--checkpoint-every", "1");
         Assert.Equal(2, r.ExitCode);
         Assert.Equal(["bad.csv"], Directory.GetFiles(Path.GetDirectoryName(file)!).Select(Path.GetFileName));
         Assert.Contains(message, r.Stderr);
@@ -66,33 +66,34 @@ public class TrainCommandTests
     [Fact]
     public void Features_picks_columns_by_name_and_the_saved_model_evaluates_on_the_full_file()
     {
-        var dir = PureProcess.TempFolder();
+        var dir = TestFiles.TempFolder();
         var file = Path.Combine(dir, "extra.csv");
-        var rows = File.ReadAllLines(PureProcess.Data("moons.csv"));
+        var rows = File.ReadAllLines(TestFiles.Data("moons.csv"));
         File.WriteAllLines(file, rows.Select((l, i) => i == 0 ? "noise," + l : $"{i % 7}," + l));
         var model = Path.Combine(dir, "m.safetensors");
-        var r = PureProcess.Run("train", file, "--features", "x2,x1", "--layers", "8", "--epochs", "30", "--save", model, "--quiet");
+        var r = PureCli.Run("train", file, "--features", "x2,x1", "--layers", "8", "--epochs", "30", "--save", model, "--quiet");
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("500 rows, 2 features", r.Stdout);
         Assert.Equal("[\"x2\",\"x1\"]", Pure.Shell.Models.SafeTensors.Read(model).Metadata["feature_names"]);
-        var eval = PureProcess.Run("eval", model, file);
+        var eval = PureCli.Run("eval", model, file);
         Assert.Equal(0, eval.ExitCode);
         Assert.Contains("accuracy", eval.Stdout);
-        var missing = PureProcess.Run("train", file, "--features", "x1,x9");
+        var missing = PureCli.Run("train", file, "--features", "x1,x9");
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains(":1: no column named 'x9'", missing.Stderr);
     }
 
+    // a real process: the executable's exit code for bad input, from a refused option and from the parser
     [Fact]
     public void A_missing_label_column_and_bad_options_are_usage_errors()
     {
-        var missing = PureProcess.Run("train", PureProcess.Data("xor.csv"), "--label", "nope");
+        var missing = PureProcess.Run("train", TestFiles.Data("xor.csv"), "--label", "nope");
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("no column named 'nope'", missing.Stderr);
-        var optimiser = PureProcess.Run("train", PureProcess.Data("xor.csv"), "--optimizer", "adagrad");
+        var optimiser = PureProcess.Run("train", TestFiles.Data("xor.csv"), "--optimizer", "adagrad");
         Assert.Equal(2, optimiser.ExitCode);
         Assert.Contains("--optimizer: unknown optimizer 'adagrad'", optimiser.Stderr);
-        var unknown = PureProcess.Run("train", PureProcess.Data("xor.csv"), "--epoch", "3");
+        var unknown = PureProcess.Run("train", TestFiles.Data("xor.csv"), "--epoch", "3");
         Assert.Equal(2, unknown.ExitCode);
     }
 
@@ -103,7 +104,7 @@ public class TrainCommandTests
     [InlineData("--save", "/proc/m.safetensors", "cannot write there")]
     public void Unwritable_outputs_are_refused_before_training(string option, string path, string message)
     {
-        var r = PureProcess.Run("train", PureProcess.Data("moons.csv"), "--epochs", "1000", option, path);
+        var r = PureCli.Run("train", TestFiles.Data("moons.csv"), "--epochs", "1000", option, path);
         Assert.Equal(2, r.ExitCode);
         Assert.Contains(message, r.Stderr);
         Assert.DoesNotContain("epoch", r.Stdout);
@@ -116,7 +117,7 @@ public class TrainCommandTests
     [InlineData("--save", "", "the file name is empty")]
     public void Not_a_number_and_empty_names_are_refused(string option, string value, string message)
     {
-        var r = PureProcess.Run("train", PureProcess.Data("xor.csv"), option, value);
+        var r = PureCli.Run("train", TestFiles.Data("xor.csv"), option, value);
         Assert.Equal(2, r.ExitCode);
         Assert.Contains(message, r.Stderr);
     }
@@ -124,16 +125,17 @@ public class TrainCommandTests
     [Fact]
     public void Regression_values_given_as_classes_get_a_hint()
     {
-        var r = PureProcess.Run("train", PureProcess.Data("sine.csv"));
+        var r = PureCli.Run("train", TestFiles.Data("sine.csv"));
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("use --task regression", r.Stderr);
-        Assert.Equal(0, PureProcess.Run("train", PureProcess.Data("sine.csv"), "--task", "regression", "--epochs", "2", "--quiet").ExitCode);
+        Assert.Equal(0, PureCli.Run("train", TestFiles.Data("sine.csv"), "--task", "regression", "--epochs", "2", "--quiet").ExitCode);
     }
 
+    // a real process: the executable's exit code for a failed run
     [Fact]
     public void A_diverging_run_stops_with_exit_code_1_naming_the_epoch()
     {
-        var r = PureProcess.Run("train", PureProcess.Data("moons.csv"), "--task", "regression", "--label", "x2", "--optimizer", "sgd", "--lr", "1e30", "--epochs", "5");
+        var r = PureProcess.Run("train", TestFiles.Data("moons.csv"), "--task", "regression", "--label", "x2", "--optimizer", "sgd", "--lr", "1e30", "--epochs", "5");
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("epoch 1:", r.Stderr);
         Assert.Contains("lower learning rate", r.Stderr);
@@ -142,7 +144,7 @@ public class TrainCommandTests
     [Fact]
     public void Digits_reach_95_percent_on_a_held_out_quarter()
     {
-        var r = PureProcess.Run("train", PureProcess.Data("digits.csv"), "--layers", "64", "--test", "0.25", "--epochs", "30", "--quiet");
+        var r = PureCli.Run("train", TestFiles.Data("digits.csv"), "--layers", "64", "--test", "0.25", "--epochs", "30", "--quiet");
         Assert.Equal(0, r.ExitCode);
         var line = r.Stdout.Split('\n').Single(l => l.StartsWith("final test accuracy: ", StringComparison.Ordinal));
         var accuracy = double.Parse(line["final test accuracy: ".Length..line.IndexOf('%')], System.Globalization.CultureInfo.InvariantCulture);
@@ -153,8 +155,8 @@ public class TrainCommandTests
     [Fact]
     public void Early_stopping_restores_the_best_epoch_and_the_log_has_one_row_per_epoch()
     {
-        var log = Path.Combine(PureProcess.TempFolder(), "log.csv");
-        var r = PureProcess.Run("train", PureProcess.Data("moons.csv"), "--layers", "32,32,16", "--val", "0.2", "--patience", "5", "--epochs", "300", "--log", log, "--quiet");
+        var log = Path.Combine(TestFiles.TempFolder(), "log.csv");
+        var r = PureCli.Run("train", TestFiles.Data("moons.csv"), "--layers", "32,32,16", "--val", "0.2", "--patience", "5", "--epochs", "300", "--log", log, "--quiet");
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("early stop at epoch", r.Stdout);
         var rows = File.ReadAllLines(log);
@@ -172,8 +174,8 @@ public class TrainCommandTests
     [Fact]
     public void Plot_writes_training_curves_and_a_decision_boundary()
     {
-        var dir = PureProcess.TempFolder();
-        var r = PureProcess.Run("train", PureProcess.Data("moons.csv"), "--layers", "8", "--epochs", "10", "--val", "0.2", "--plot", dir, "--quiet");
+        var dir = TestFiles.TempFolder();
+        var r = PureCli.Run("train", TestFiles.Data("moons.csv"), "--layers", "8", "--epochs", "10", "--val", "0.2", "--plot", dir, "--quiet");
         Assert.Equal(0, r.ExitCode);
         foreach (var (file, width) in new[] { ("training-curves.png", 1100), ("decision-boundary.png", 800) })
         {
@@ -182,11 +184,11 @@ public class TrainCommandTests
             Assert.True(colours.Distinct().Count() > 16);
         }
         var perceptron = Path.Combine(dir, "and.png");
-        Assert.Equal(0, PureProcess.Run("perceptron", PureProcess.Data("and.csv"), "--plot", perceptron).ExitCode);
+        Assert.Equal(0, PureCli.Run("perceptron", TestFiles.Data("and.csv"), "--plot", perceptron).ExitCode);
         Assert.True(Pure.Shell.Plots.Animation.Decode(File.ReadAllBytes(perceptron)).Colours.Distinct().Count() > 16);
         var threeFeatures = Path.Combine(dir, "three.csv");
         File.WriteAllLines(threeFeatures, ["a,b,c,label", "0,0,1,0", "1,1,0,1"]);
-        var wide = PureProcess.Run("perceptron", threeFeatures, "--plot", perceptron);
+        var wide = PureCli.Run("perceptron", threeFeatures, "--plot", perceptron);
         Assert.Equal(2, wide.ExitCode);
         Assert.Contains("the picture needs exactly two", wide.Stderr);
     }
@@ -194,9 +196,9 @@ public class TrainCommandTests
     [Fact]
     public void Generate_writes_the_bundled_moons_byte_for_byte()
     {
-        var file = Path.Combine(PureProcess.TempFolder(), "moons.csv");
-        var r = PureProcess.Run("generate", "moons", "--rows", "500", "--noise", "0.2", "--seed", "0", "--out", file);
+        var file = Path.Combine(TestFiles.TempFolder(), "moons.csv");
+        var r = PureCli.Run("generate", "moons", "--rows", "500", "--noise", "0.2", "--seed", "0", "--out", file);
         Assert.Equal(0, r.ExitCode);
-        Assert.Equal(File.ReadAllText(PureProcess.Data("moons.csv")), File.ReadAllText(file));
+        Assert.Equal(File.ReadAllText(TestFiles.Data("moons.csv")), File.ReadAllText(file));
     }
 }

@@ -39,7 +39,7 @@ public class IdxReaderTests
     [InlineData(true)]
     public void Images_and_labels_read_back_plain_or_gzipped(bool gzip)
     {
-        var dir = PureProcess.TempFolder();
+        var dir = TestFiles.TempFolder();
         byte[] Encode(byte[] b) => gzip ? Gzip(b) : b;
         var images = IdxReader.ReadImages(Write(dir, "images", Encode(Idx(0x803, [3, 2, 5]))));
         Assert.Equal((3, 2, 5), (images.Count, images.Rows, images.Cols));
@@ -52,7 +52,7 @@ public class IdxReaderTests
     [Fact]
     public void A_folder_of_the_four_standard_files_reads_as_one_image_per_row()
     {
-        var dir = PureProcess.TempFolder();
+        var dir = TestFiles.TempFolder();
         Write(dir, "train-images-idx3-ubyte.gz", Gzip(Idx(0x803, [4, 2, 3])));
         Write(dir, "train-labels-idx1-ubyte", Idx(0x801, [4]));
         Write(dir, "t10k-images-idx3-ubyte", Idx(0x803, [2, 2, 3]));
@@ -100,7 +100,7 @@ public class IdxReaderTests
                 "gzip stub" => Gzip(bytes)[..10],
                 _ => Gzip(bytes),
             };
-        var path = Write(PureProcess.TempFolder(), "images" + (gzip ? ".gz" : ""), bytes);
+        var path = Write(TestFiles.TempFolder(), "images" + (gzip ? ".gz" : ""), bytes);
         var e = Assert.Throws<CliException>(() => IdxReader.ReadImages(path));
         Assert.Equal(ExitCodes.BadInput, e.ExitCode);
         Assert.StartsWith($"{path}: ", e.Message);
@@ -110,7 +110,7 @@ public class IdxReaderTests
     [Fact]
     public void Label_and_image_counts_must_agree()
     {
-        var dir = PureProcess.TempFolder();
+        var dir = TestFiles.TempFolder();
         Write(dir, "train-images-idx3-ubyte", Idx(0x803, [3, 2, 2]));
         var labels = Write(dir, "train-labels-idx1-ubyte", Idx(0x801, [2]));
         Write(dir, "t10k-images-idx3-ubyte", Idx(0x803, [1, 2, 2]));
@@ -127,7 +127,7 @@ public class IdxReaderTests
     [Fact]
     public void A_missing_folder_or_file_names_the_debian_package()
     {
-        var dir = PureProcess.TempFolder();
+        var dir = TestFiles.TempFolder();
         var absent = Path.Combine(dir, "nowhere");
         Assert.Contains("dataset-fashion-mnist", Assert.Throws<CliException>(() => IdxReader.ReadDirectory(absent)).Message);
         Write(dir, "train-images-idx3-ubyte", Idx(0x803, [1, 1, 1]));

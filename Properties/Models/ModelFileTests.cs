@@ -45,7 +45,7 @@ public class ModelFileTests
     public void Save_then_load_gives_the_same_model_bit_for_bit(Seed seed)
     {
         var model = RandomModel(seed.Rng);
-        var path = Path.Combine(PureProcess.TempFolder(), "m.safetensors");
+        var path = Path.Combine(TestFiles.TempFolder(), "m.safetensors");
         ModelFile.Save(path, model);
         var back = ModelFile.Load(path);
 
@@ -69,7 +69,7 @@ public class ModelFileTests
     [Fact]
     public void The_file_holds_one_tensor_per_layout_segment_and_string_metadata()
     {
-        var path = Path.Combine(PureProcess.TempFolder(), "m.safetensors");
+        var path = Path.Combine(TestFiles.TempFolder(), "m.safetensors");
         ModelFile.Save(path, Small());
         var file = ReferenceSafeTensors.Read(File.ReadAllBytes(path));
         Assert.Equal(["0.weight", "0.bias", "1.slope", "2.weight", "2.bias"], file.Tensors.Keys);
@@ -92,7 +92,7 @@ public class ModelFileTests
     /// <summary>The small model's file with one thing changed, still a valid safetensors file.</summary>
     static string Edited(string kind)
     {
-        var path = Path.Combine(PureProcess.TempFolder(), "edited.safetensors");
+        var path = Path.Combine(TestFiles.TempFolder(), "edited.safetensors");
         ModelFile.Save(path, Small());
         var file = SafeTensors.Read(path);
         var tensors = file.Tensors.ToList();
@@ -163,7 +163,7 @@ public class ModelFileTests
     [Fact]
     public void Saving_an_inconsistent_model_is_a_caller_bug_and_writes_nothing()
     {
-        var dir = PureProcess.TempFolder();
+        var dir = TestFiles.TempFolder();
         var path = Path.Combine(dir, "m.safetensors");
         Assert.Throws<ArgumentException>(() => ModelFile.Save(path, Small() with { ClassNames = ["only"] }));
         Assert.Throws<ArgumentException>(() => ModelFile.Save(path, Small() with { Standardiser = Standardiser.Of([0f], [1f]) }));

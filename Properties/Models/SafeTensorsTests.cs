@@ -35,7 +35,7 @@ public class SafeTensorsTests
     public void An_independent_reader_sees_the_names_shapes_values_and_metadata_written(Seed seed)
     {
         var tensors = RandomTensors(seed.Rng);
-        var path = Path.Combine(PureProcess.TempFolder(), "t.safetensors");
+        var path = Path.Combine(TestFiles.TempFolder(), "t.safetensors");
         SafeTensors.Write(path, tensors, Meta);
 
         var bytes = File.ReadAllBytes(path);
@@ -65,7 +65,7 @@ public class SafeTensorsTests
     public void Reads_a_file_laid_out_by_another_writer()
     {
         (string, int[], float[])[] tensors = [("w", [2, 3], [1, 2, 3, 4, 5, 6]), ("b", [2], [-0.5f, 0.25f]), ("s", [], [7])];
-        var path = Path.Combine(PureProcess.TempFolder(), "other.safetensors");
+        var path = Path.Combine(TestFiles.TempFolder(), "other.safetensors");
         File.WriteAllBytes(path, ReferenceSafeTensors.Write(tensors, dataOrder: [2, 0, 1], new Dictionary<string, string> { ["k"] = "v" }));
 
         var file = SafeTensors.Read(path);
@@ -141,7 +141,7 @@ public class SafeTensorsTests
     [InlineData("metadata not object", "__metadata__ is not an object")]
     public void A_damaged_file_is_refused_with_one_line_naming_the_defect(string kind, string message)
     {
-        var path = Path.Combine(PureProcess.TempFolder(), "bad.safetensors");
+        var path = Path.Combine(TestFiles.TempFolder(), "bad.safetensors");
         File.WriteAllBytes(path, Corrupted(kind));
         var e = Assert.Throws<CliException>(() => SafeTensors.Read(path));
         Assert.Equal(ExitCodes.BadInput, e.ExitCode);
@@ -153,7 +153,7 @@ public class SafeTensorsTests
     [Fact]
     public void A_refused_write_leaves_nothing_and_a_rewrite_replaces_the_file()
     {
-        var dir = PureProcess.TempFolder();
+        var dir = TestFiles.TempFolder();
         var path = Path.Combine(dir, "m.safetensors");
         Assert.Throws<ArgumentException>(() => SafeTensors.Write(path, [new Tensor("a", [2, 2], [1, 2, 3])], Meta));
         Assert.Throws<ArgumentException>(() => SafeTensors.Write(path, [new Tensor("a", [1], [1]), new Tensor("a", [1], [2])], Meta));

@@ -152,7 +152,7 @@ public class PlotTests
     [Fact]
     public void A_failed_chart_leaves_no_file_and_no_temporary()
     {
-        var dir = PureProcess.TempFolder();
+        var dir = TestFiles.TempFolder();
         Assert.Throws<ArgumentException>(() =>
             Charts.Lines(Path.Combine(dir, "bad.png"), "t", "x", "y", [new Series("bad", [1, 2], [1])]));
         Assert.Empty(Directory.GetFileSystemEntries(dir));
@@ -226,7 +226,7 @@ public class PlotTests
     [Fact]
     public void Gif_frames_of_different_sizes_are_refused_and_nothing_is_written()
     {
-        var dir = PureProcess.TempFolder();
+        var dir = TestFiles.TempFolder();
         Assert.Throws<ArgumentException>(() =>
             Animation.Gif(Path.Combine(dir, "x.gif"), [Noise(10, 10, 1), Noise(11, 10, 2)], 10));
         Assert.Empty(Directory.GetFileSystemEntries(dir));
@@ -242,7 +242,7 @@ public class PlotTests
     /// <summary>Runs <paramref name="write"/> on a file in a fresh folder; checks it left exactly that file.</summary>
     static string Write(string name, Action<string> write)
     {
-        var dir = PureProcess.TempFolder();
+        var dir = TestFiles.TempFolder();
         var path = Path.Combine(dir, name);
         write(path);
         Assert.Equal([name], Directory.GetFileSystemEntries(dir).Select(Path.GetFileName));

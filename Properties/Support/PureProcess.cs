@@ -2,11 +2,12 @@ using System.Diagnostics;
 
 namespace Pure.Properties.Support;
 
-/// <summary>Runs the real <c>pure</c> executable (built beside the tests) as a separate process.</summary>
+/// <summary>
+/// Runs the real <c>pure</c> executable (built beside the tests) as a separate process, for what only a process
+/// has: its exit code, a signal, a run as a user makes it. Everything else runs in-process through <see cref="PureCli"/>.
+/// </summary>
 public static class PureProcess
 {
-    public sealed record Result(int ExitCode, string Stdout, string Stderr);
-
     /// <summary>How to start <c>pure.dll</c> with <paramref name="args"/>: <c>dotnet</c>, or the given launcher words before it.</summary>
     public static ProcessStartInfo StartInfo(string[] args, string[]? prefix = null)
     {
@@ -18,28 +19,12 @@ public static class PureProcess
         return start;
     }
 
-    public static Result Run(params string[] args)
+    public static PureCli.Result Run(params string[] args)
     {
         using var process = Process.Start(StartInfo(args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEnd();
         process.WaitForExit();
-        return new Result(process.ExitCode, stdout.Result, stderr);
-    }
-
-    /// <summary>The repository's data folder (the tests run from Properties/bin/…).</summary>
-    public static string Data(string file)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Pure.sln"))) dir = dir.Parent;
-        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Pure.sln not found above the test binaries"), "data", file);
-    }
-
-    /// <summary>A fresh temporary folder for one test's files.</summary>
-    public static string TempFolder()
-    {
-        var path = Path.Combine(Path.GetTempPath(), "pure-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(path);
-        return path;
+        return new PureCli.Result(process.ExitCode, stdout.Result, stderr);
     }
 }

@@ -11,7 +11,7 @@ public static partial class PureProcessInterrupt
 
     const int SigInt = 2;
 
-    public static PureProcess.Result RunAndInterrupt(Func<string, bool> when, params string[] args)
+    public static PureCli.Result RunAndInterrupt(Func<string, bool> when, params string[] args)
     {
         // A runner started in the background inherits SIGINT as ignored, and a child keeps that disposition;
         // env --default-signal=INT restores the default so that pure's Ctrl+C handler can see the signal.
@@ -28,6 +28,6 @@ public static partial class PureProcessInterrupt
             sent = true;
         }
         process.WaitForExit();
-        return new PureProcess.Result(process.ExitCode, stdout.ToString(), stderr.Result);
+        return new PureCli.Result(process.ExitCode, stdout.ToString(), stderr.Result);
     }
 }

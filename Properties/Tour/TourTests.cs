@@ -8,7 +8,7 @@ public class TourTests
 {
     static readonly Lazy<IReadOnlyDictionary<string, TopicReport>> Reports = new(() =>
     {
-        var context = new TourContext(new CpuBackend<float>(), Rng.FromSeed(2024), PureProcess.TempFolder(), Path.GetDirectoryName(PureProcess.Data("digits.csv"))!);
+        var context = new TourContext(new CpuBackend<float>(), Rng.FromSeed(2024), TestFiles.TempFolder(), Path.GetDirectoryName(TestFiles.Data("digits.csv"))!);
         return Topics.All.ToDictionary(t => t.Name, t => t.Run(context));
     });
 
@@ -33,6 +33,18 @@ public class TourTests
         Assert.Equal(BoundaryTopic.Snapshots.Length, codec.FrameCount);
         foreach (var topic in new[] { "perceptron", "xor", "activations", "softmax", "dying-relu", "vanishing", "init", "uat", "depth", "boundary", "features" })
             Assert.NotEmpty(Reports.Value[topic].Pictures);
+    }
+
+    /// <summary><c>pure tour</c> prints its tables to the writer it is given, not to the console.</summary>
+    [Fact]
+    public void The_tour_command_prints_a_topic_to_its_writer()
+    {
+        var folder = TestFiles.TempFolder();
+        var r = PureCli.Run("tour", "neuron", "--out", folder, "--data", Path.GetDirectoryName(TestFiles.Data("digits.csv"))!);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("", r.Stderr);
+        Assert.Contains("0.802184", r.Stdout);
+        Assert.Contains("tour: 1 topic(s) in ", r.Stdout);
     }
 
     [Fact]

@@ -44,8 +44,11 @@ public static class AtomicFile
         if (Directory.Exists(full)) throw new CliException($"{name}: is a folder, not a file");
         var directory = Path.GetDirectoryName(full);
         if (directory is null || !Directory.Exists(directory)) throw new CliException($"{name}: the folder {directory} does not exist");
-        return (full, Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp"));
+        return (full, Path.Combine(directory, $".{Path.GetFileName(full)}.{UniqueSuffix()}.tmp"));
     }
+
+    /// <summary>Unique per call, not just per process: several runs in one process (tests, a host) may probe the same folder at once.</summary>
+    internal static string UniqueSuffix() => $"{Environment.ProcessId}.{Guid.NewGuid():N}";
 
     static void Guard(string option, string path, Action io)
     {

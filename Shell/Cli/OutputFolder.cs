@@ -10,7 +10,7 @@ public static class OutputFolder
         {
             if (File.Exists(folder)) throw new CliException($"{option} {folder}: is a file, not a folder");
             Directory.CreateDirectory(folder);
-            var probe = Path.Combine(folder, $".probe.{Environment.ProcessId}.tmp");
+            var probe = Path.Combine(folder, $".probe.{AtomicFile.UniqueSuffix()}.tmp");
             using (File.Create(probe)) { }
             File.Delete(probe);
         }

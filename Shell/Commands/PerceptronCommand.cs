@@ -31,7 +31,7 @@ public static class PerceptronCommand
         {
             file, label, lr, epochs, labels, seed, noBias, plot,
         };
-        command.SetAction(r => Run(r.GetValue(file)!, r.GetValue(label), Options(r.GetValue(lr), r.GetValue(epochs), r.GetValue(labels)!, r.GetValue(seed), r.GetValue(noBias)), Console.Out, r.GetValue(plot)));
+        command.SetAction(r => Run(r.GetValue(file)!, r.GetValue(label), Options(r.GetValue(lr), r.GetValue(epochs), r.GetValue(labels)!, r.GetValue(seed), r.GetValue(noBias)), r.InvocationConfiguration.Output, r.GetValue(plot)));
         return command;
     }
 

@@ -15,7 +15,7 @@ public static class TourCommand
         var output = new Option<string>("--out") { Description = "folder for the pictures", DefaultValueFactory = _ => Path.Combine("out", "tour") };
         var data = new Option<string>("--data") { Description = "folder with digits.csv", DefaultValueFactory = _ => "data" };
         var command = new Command("tour", "A guided tour of the fundamentals, from the neuron to backprop, with measured numbers and pictures") { topic, output, data };
-        command.SetAction(r => Run(r.GetValue(topic), r.GetValue(output)!, r.GetValue(data)!, backend, Console.Out));
+        command.SetAction(r => Run(r.GetValue(topic), r.GetValue(output)!, r.GetValue(data)!, backend, r.InvocationConfiguration.Output));
         return command;
     }
 

@@ -60,7 +60,7 @@ public static class TrainCommand
             if (columns is { Length: 0 }) throw new CliException("--features: name at least one column");
             if (columns is not null && folder is not null) throw new CliException("--features picks CSV columns; it does not apply to --data");
             var examples = folder is null ? TrainingData.FromCsv(csv!, r.GetValue(label), learningTask, columns) : TrainingData.FromIdx(folder, learningTask);
-            return Run(examples, learningTask, recipe, options, backend, Console.Out);
+            return Run(examples, learningTask, recipe, options, backend, r.InvocationConfiguration.Output);
         });
         return command;
     }

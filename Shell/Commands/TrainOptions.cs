@@ -34,9 +34,14 @@ public sealed record TrainOptions(double Validation, double Test, int? Patience,
         if (PrintEvery is < 1) throw new CliException($"--print-every: must be at least 1, got {PrintEvery}");
     }
 
-    /// <summary>A progress bar on an interactive terminal, plain lines otherwise, nothing with --quiet.</summary>
+    /// <summary>
+    /// A progress bar when <paramref name="output"/> is the process's own terminal, plain lines to
+    /// <paramref name="output"/> otherwise (a pipe, a file, a caller's writer), nothing with --quiet.
+    /// </summary>
     public IEpochReporter Reporter(TextWriter output, int epochs) =>
         Quiet ? new QuietReporter(output)
-        : !Console.IsOutputRedirected && PrintEvery is null && output == Console.Out ? new ProgressBarReporter(epochs)
+        : PrintEvery is null && IsInteractiveConsole(output) ? new ProgressBarReporter(output, epochs)
         : new LineReporter(output, PrintEvery ?? (epochs <= 100 ? 1 : epochs / 100));
+
+    static bool IsInteractiveConsole(TextWriter output) => ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
 }

@@ -3,18 +3,20 @@ using Spectre.Console;
 namespace Pure.Shell.Training;
 
 /// <summary>
-/// A Spectre.Console progress bar (epoch, loss, accuracy, ETA) for an interactive terminal. The bar runs on
-/// its own rendering task; the training loop only updates its description and value.
+/// A Spectre.Console progress bar (epoch, loss, accuracy, ETA) for an interactive terminal, drawn on the writer
+/// of that terminal. The bar runs on its own rendering task; the training loop only updates its description and value.
 /// </summary>
 public sealed class ProgressBarReporter : IEpochReporter
 {
     readonly TaskCompletionSource done = new();
     readonly TaskCompletionSource<ProgressTask> started = new();
+    readonly TextWriter output;
     readonly Task rendering;
 
-    public ProgressBarReporter(int totalEpochs)
+    public ProgressBarReporter(TextWriter output, int totalEpochs)
     {
-        rendering = AnsiConsole.Progress()
+        this.output = output;
+        rendering = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) }).Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(async context =>
@@ -34,7 +36,7 @@ public sealed class ProgressBarReporter : IEpochReporter
     public void Message(string line)
     {
         Dispose();
-        Console.WriteLine(line);
+        output.WriteLine(line);
     }
 
     public void Dispose()
