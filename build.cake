@@ -18,25 +18,29 @@ Task("Build").Does(() =>
     DotNetBuild("./examples/fsharp/Xor.fsproj", new DotNetBuildSettings { Configuration = configuration });
 });
 
-// The property suite, then the F# example (composes and trains XOR from F#; its output is checked here).
+// The two test projects, then the F# example (composes and trains XOR from F#; its output is checked here).
 // Both always run; the counts are summed into TestResults/summary.txt ("N passed, M failed") for .ci/run.
 Task("Test").IsDependentOn("Build").Does(() =>
 {
     CleanDirectory(results);
     var failures = new List<string>();
-    try
+    // the core's properties (no CLI, no plots), then the shell's tests
+    foreach (var (name, project) in new[] { ("core", "./Properties/Core/Properties.Core.csproj"), ("shell", "./Properties/Shell/Properties.Shell.csproj") })
     {
-        DotNetTest("./Properties/Properties.csproj", new DotNetTestSettings
+        try
         {
-            Configuration = configuration,
-            NoBuild = true,
-            Loggers = new[] { "trx;LogFileName=properties.trx", "console;verbosity=normal" },
-            ResultsDirectory = results,
-        });
-    }
-    catch (Exception e)
-    {
-        failures.Add("properties: " + e.Message);
+            DotNetTest(project, new DotNetTestSettings
+            {
+                Configuration = configuration,
+                NoBuild = true,
+                Loggers = new[] { $"trx;LogFileName=properties-{name}.trx", "console;verbosity=normal" },
+                ResultsDirectory = results,
+            });
+        }
+        catch (Exception e)
+        {
+            failures.Add($"properties ({name}): " + e.Message);
+        }
     }
 
     int passed = 0, failed = 0;
