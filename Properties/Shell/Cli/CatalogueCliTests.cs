@@ -1,0 +1,60 @@
+using Pure.Properties.Support;
+
+namespace Pure.Properties;
+
+/// <summary>The CLI's activation and optimiser names come from the core's catalogues: every entry is listed, accepted and saved.</summary>
+public class CatalogueCliTests
+{
+    [Fact]
+    public void The_help_lists_every_activation_and_optimiser_of_the_catalogues()
+    {
+        var help = PureCli.Run("train", "--help");
+        Assert.Equal(0, help.ExitCode);
+        var text = string.Join(" ", help.Stdout.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("hidden activation: " + string.Join(", ", Layers.NonlinearityNames), text);
+        foreach (var name in Activation.All.SelectMany(a => a.Aliases.Prepend(a.Id)).Append("prelu")) Assert.Contains(name, text);
+        Assert.Contains(string.Join(", ", OptimiserKind.All.Select(k => k.Id)), text);
+    }
+
+    [Fact]
+    public void Every_hidden_activation_and_every_optimiser_trains_and_the_model_reloads()
+    {
+        var folder = TestFiles.TempFolder();
+        var moons = TestFiles.Data("moons.csv");
+        foreach (var activation in Layers.NonlinearityNames)
+        {
+            var model = Path.Combine(folder, activation + ".safetensors");
+            var train = PureCli.Run("train", moons, "--layers", "4", "--activation", activation, "--epochs", "2", "--save", model, "--quiet");
+            Assert.True(train.ExitCode == 0, $"{activation}: {train.Stderr}");
+            var eval = PureCli.Run("eval", model, moons);
+            Assert.True(eval.ExitCode == 0, $"{activation}: {eval.Stderr}");
+            Assert.Contains($"[4] {activation} →", eval.Stdout);
+        }
+        foreach (var kind in OptimiserKind.All)
+        {
+            var train = PureCli.Run("train", moons, "--layers", "4", "--optimizer", kind.Id, "--epochs", "2");
+            Assert.True(train.ExitCode == 0, $"{kind.Id}: {train.Stderr}");
+            Assert.Contains($"optimizer {kind.Id} lr {kind.DefaultLearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture)};", train.Stdout);
+        }
+    }
+
+    [Fact]
+    public void An_unknown_activation_is_refused_with_the_list_of_names()
+    {
+        var r = PureCli.Run("train", TestFiles.Data("moons.csv"), "--activation", "swishy");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--activation: unknown activation 'swishy' (one of " + string.Join(", ", Layers.NonlinearityNames) + ")", r.Stderr);
+    }
+
+    [Fact]
+    public void The_epoch_lines_say_which_figures_are_training_mode_and_which_evaluation_mode()
+    {
+        var r = PureCli.Run("train", TestFiles.Data("moons.csv"), "--layers", "4", "--epochs", "2", "--val", "0.2");
+        Assert.Equal(0, r.ExitCode);
+        var lines = r.Stdout.ReplaceLineEndings("\n").Split('\n');
+        var legend = Array.FindIndex(lines, l => l.StartsWith("per epoch: loss is the mean training-mode batch loss", StringComparison.Ordinal));
+        Assert.True(legend >= 0, r.Stdout);
+        Assert.StartsWith("epoch", lines[legend + 1].TrimStart());
+        Assert.DoesNotContain("per epoch:", PureCli.Run("train", TestFiles.Data("moons.csv"), "--layers", "4", "--epochs", "2", "--quiet").Stdout);
+    }
+}
