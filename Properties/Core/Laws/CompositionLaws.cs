@@ -6,13 +6,13 @@ public class CompositionLaws
 {
     static readonly CpuBackend<float> Cpu = new();
 
-    static Network Build(Layer layer, int width) => Network.Build(layer, width).Match(n => n, e => throw new Exception(e.Message));
+    static Network Build(Layer layer, int width) => Network.Build(layer, width).ThrowIfFail();
 
     static Matrix Input(Rng rng, int rows, int cols) =>
         Matrix.Create(rows, cols, rng, static (dst, r) => r.FillNormal(0f, 1f, dst));
 
     static float[] Run(Network net, Params p, Matrix x) =>
-        Inference.Forward(Cpu, net, p, x).Match(m => m.ToArray(), e => throw new Exception(e.Message));
+        Inference.Forward(Cpu, net, p, x).ThrowIfFail().ToArray();
 
     /// <summary>
     /// Serial computes the composition of its parts as functions: on generated widths, parameters and inputs,
@@ -73,7 +73,7 @@ public class CompositionLaws
             }
         }
         var shallow = Build(Layers.Dense(m), n);
-        var q = Params.From(shallow.Layout, [.. w, .. b]).Match(x => x, e => throw new Exception(e.Message));
+        var q = Params.From(shallow.Layout, [.. w, .. b]).ThrowIfFail();
         var x = Input(rng.Fold(9), 5, n);
         var (yd, ys) = (Run(deep, p, x), Run(shallow, q, x));
         for (var i = 0; i < yd.Length; i++) Assert.True(Math.Abs(yd[i] - ys[i]) < 1e-4 * (1 + Math.Abs(ys[i])), $"{yd[i]} vs {ys[i]}");

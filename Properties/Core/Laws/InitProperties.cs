@@ -55,7 +55,7 @@ public class InitProperties
     [Fact]
     public void Dense_has_m_times_n_plus_1_parameters_and_biases_start_at_the_given_constant()
     {
-        var net = Network.Build(Layers.Serial(Layers.Dense(7, Inits.He, Inits.Constant(0.01)), Layers.Relu), 5).Match(n => n, e => throw new Exception(e.Message));
+        var net = Network.Build(Layers.Serial(Layers.Dense(7, Inits.He, Inits.Constant(0.01)), Layers.Relu), 5).ThrowIfFail();
         Assert.Equal(7 * (5 + 1), net.Layout.Length);
         var p = net.Init(Rng.FromSeed(3));
         var bias = net.Layout["0.bias"];
@@ -66,7 +66,7 @@ public class InitProperties
     [SeededProperty]
     public void The_same_seed_gives_the_same_parameters(Seed seed)
     {
-        var net = Network.Build(Layers.Serial(Layers.Dense(8), Layers.Tanh, Layers.Dense(3, Inits.He)), 4).Match(n => n, e => throw new Exception(e.Message));
+        var net = Network.Build(Layers.Serial(Layers.Dense(8), Layers.Tanh, Layers.Dense(3, Inits.He)), 4).ThrowIfFail();
         Assert.Equal(net.Init(seed.Rng).ToArray(), net.Init(seed.Rng).ToArray());
         Assert.NotEqual(net.Init(seed.Rng).ToArray(), net.Init(seed.Rng.Fold(1)).ToArray());
     }

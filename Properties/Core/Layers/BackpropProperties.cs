@@ -7,7 +7,7 @@ namespace Pure.Properties;
 /// <summary>The backward pass equals finite differences of the forward pass, for the input and every parameter.</summary>
 public class BackpropProperties
 {
-    static LayerPlan Plan(Layer layer, int width) => Network.Build(layer, width).Match(n => n.Plan, e => throw new Xunit.Sdk.XunitException(e.Message));
+    static LayerPlan Plan(Layer layer, int width) => Network.Build(layer, width).ThrowIfFail().Plan;
 
     static void AssertGradients(LayerPlan plan, int rows, Rng rng, string what, Mode mode = Mode.Train)
     {

@@ -44,7 +44,7 @@ public class CheckerProperties
 
     [SeededProperty]
     public void A_correct_sigmoid_passes(Seed seed) =>
-        Assert.True(AllPass(Network.Build(Layers.Sigmoid, 5).Match(n => n.Plan, e => throw new Exception(e.Message)), seed.Rng));
+        Assert.True(AllPass(Network.Build(Layers.Sigmoid, 5).ThrowIfFail().Plan, seed.Rng));
 
     [SeededProperty]
     public bool A_wrong_derivative_fails_the_check(Seed seed)
@@ -61,7 +61,7 @@ public class CheckerProperties
         var fault = (Fault)rng.Below(0, 3);
         var broken = new Wrapper(new BrokenSigmoid(6, fault)).AsLayer();
         var stack = Layers.Serial(Layers.Dense(6), broken, Layers.Dense(3), Layers.Tanh);
-        var plan = Network.Build(stack, 4).Match(n => n.Plan, e => throw new Exception(e.Message));
+        var plan = Network.Build(stack, 4).ThrowIfFail().Plan;
         return !AllPass(plan, rng.Fold(2));
     }
 }

@@ -9,8 +9,8 @@ public class OptimiserProperties
     /// <summary>A network with exactly three weights (no bias) stands in for w.</summary>
     static Params Start(float[] w)
     {
-        var net = Network.Build(Layers.Dense(3, Inits.Zeros, useBias: false), 1).Match(n => n, e => throw new Exception(e.Message));
-        return Params.From(net.Layout, w).Match(p => p, e => throw new Exception(e.Message));
+        var net = Network.Build(Layers.Dense(3, Inits.Zeros, useBias: false), 1).ThrowIfFail();
+        return Params.From(net.Layout, w).ThrowIfFail();
     }
 
     static float[] ThreeSteps(Optimiser o, float[] w0)
@@ -93,16 +93,16 @@ public class OptimiserProperties
 
     static double OneStep(Optimiser o)
     {
-        var net = Network.Build(Layers.Dense(1, useBias: false), 1).Match(n => n, e => throw new Exception(e.Message));
-        var p = Params.From(net.Layout, [1f]).Match(x => x, e => throw new Exception(e.Message));
+        var net = Network.Build(Layers.Dense(1, useBias: false), 1).ThrowIfFail();
+        var p = Params.From(net.Layout, [1f]).ThrowIfFail();
         return o.Update(Cpu, p, [0.5f], OptimiserState.Initial(o, 1)).Parameters.Values[0];
     }
 
     [Fact]
     public void Weight_decay_leaves_biases_alone()
     {
-        var net = Network.Build(Layers.Dense(2), 2).Match(n => n, e => throw new Exception(e.Message));
-        var p = Params.From(net.Layout, [1, 1, 1, 1, 5, 5]).Match(x => x, e => throw new Exception(e.Message));
+        var net = Network.Build(Layers.Dense(2), 2).ThrowIfFail();
+        var p = Params.From(net.Layout, [1, 1, 1, 1, 5, 5]).ThrowIfFail();
         var o = Optimiser.Sgd(0.1, l2: 1);
         var (next, _) = o.Update(Cpu, p, new float[6], OptimiserState.Initial(o, 6));
         Assert.Equal([0.9f, 0.9f, 0.9f, 0.9f, 5f, 5f], next.ToArray());

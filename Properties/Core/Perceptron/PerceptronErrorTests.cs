@@ -13,7 +13,7 @@ public class PerceptronErrorTests
 
     static readonly PerceptronOptions Classic = PerceptronOptions.Default;
 
-    static Dataset Data(Matrix x, Matrix y) => Dataset.Create(x, y).Match(d => d, e => throw new Exception(e.Message));
+    static Dataset Data(Matrix x, Matrix y) => Dataset.Create(x, y).ThrowIfFail();
 
     [Fact]
     public void Data_it_cannot_use()

@@ -9,11 +9,11 @@ namespace Pure.Properties;
 static class PerceptronExamples
 {
     public static Dataset Of(float[][] x, float[] y) =>
-        Dataset.Create(Matrix.FromRows(x).Match(m => m, e => throw new Exception(e.Message)), Matrix.Column(y))
-            .Match(d => d, e => throw new Exception(e.Message));
+        Dataset.Create(Matrix.FromRows(x).ThrowIfFail(), Matrix.Column(y))
+            .ThrowIfFail();
 
     public static PerceptronResult Train(Dataset data, PerceptronOptions options) =>
-        Perceptron.Train(data, options).Match(r => r, e => throw new Exception(e.Message));
+        Perceptron.Train(data, options).ThrowIfFail();
 
     public static Dataset Gate(string name) => name switch
     {
@@ -33,7 +33,7 @@ static class PerceptronExamples
     {
         var rows = Enumerable.Range(0, data.Rows).Append(0).ToArray();
         var labels = Enumerable.Range(0, data.Rows).Select(i => data.Targets[i, 0]).Append(1 - data.Targets[0, 0]).ToArray();
-        return Dataset.Create(data.Features.GatherRows(rows), Matrix.Column(labels)).Match(d => d, e => throw new Exception(e.Message));
+        return Dataset.Create(data.Features.GatherRows(rows), Matrix.Column(labels)).ThrowIfFail();
     }
 
     /// <summary>Any learning rate, coding, start and order the core accepts, drawn from <paramref name="rng"/>.</summary>

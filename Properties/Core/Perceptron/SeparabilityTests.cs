@@ -10,7 +10,7 @@ namespace Pure.Properties;
 public class SeparabilityTests
 {
     static double Margin(Dataset data, double[] w, double b, bool useBias = true) =>
-        Separability.Margin(data, w, b, useBias).Match(m => m, e => throw new Exception(e.Message));
+        Separability.Margin(data, w, b, useBias).ThrowIfFail();
 
     [Fact]
     public void The_radius_of_the_gates_is_root_three_with_a_bias_and_root_two_without()
@@ -32,7 +32,7 @@ public class SeparabilityTests
         Assert.Equal(-1 / Math.Sqrt(2), Margin(and, [1, 1], 0, useBias: false), 1e-12); // (0,0) is at 0; (0,1) is on the wrong side at 1/√2
         Assert.Equal(0, Margin(and, [0, 0], 0));
         Assert.True(Margin(Generators.Xor(), [1, 1], -0.5) <= 0);
-        var bound = Separability.Measure(and, [2, 2], -3).Match(b => b, e => throw new Exception(e.Message));
+        var bound = Separability.Measure(and, [2, 2], -3).ThrowIfFail();
         Assert.Equal(51, bound.Bound, 1e-9); // (√3·√17)²
         Assert.True(double.IsPositiveInfinity(new NovikoffBound(1, 0).Bound));
     }
@@ -49,7 +49,7 @@ public class SeparabilityTests
     [InlineData("nor", -2, -2, 1)]
     public void The_widest_margin_of_the_gates_by_hand(string gate, double w1, double w2, double b)
     {
-        var plane = Separability.WidestMargin(Gate(gate)).Match(h => h, e => throw new Exception(e.Message));
+        var plane = Separability.WidestMargin(Gate(gate)).ThrowIfFail();
         Assert.Equal(w1, plane.Weights[0], 1e-6);
         Assert.Equal(w2, plane.Weights[1], 1e-6);
         Assert.Equal(b, plane.Bias, 1e-6);
@@ -58,7 +58,7 @@ public class SeparabilityTests
     [Fact]
     public void The_widest_margin_on_xor_does_not_separate()
     {
-        var plane = Separability.WidestMargin(Generators.Xor(), sweeps: 200).Match(h => h, e => throw new Exception(e.Message));
+        var plane = Separability.WidestMargin(Generators.Xor(), sweeps: 200).ThrowIfFail();
         Assert.True(Margin(Generators.Xor(), [.. plane.Weights], plane.Bias) <= 0);
     }
 
@@ -79,7 +79,7 @@ public class SeparabilityTests
         Assert.True(Margin(planted.Data, [.. planted.Weights], planted.Bias) >= margin);
         Assert.Equal(planted.Data, SeparableData.WithMargin(rows, dims, margin, rng.Fold(3)).Data);
 
-        var widest = Separability.WidestMargin(planted.Data).Match(h => h, e => throw new Exception(e.Message));
+        var widest = Separability.WidestMargin(planted.Data).ThrowIfFail();
         Assert.True(Margin(planted.Data, [.. widest.Weights], widest.Bias) >= margin * (1 - 1e-6));
     }
 

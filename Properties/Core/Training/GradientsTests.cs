@@ -12,22 +12,22 @@ public class GradientsTests
     {
         var data = Generators.Spirals(10, 3, 0.2, seed.Rng).OneHotTargets(3);
         var layer = Layers.Serial(Layers.Dense(6, Inits.He), Layers.Elu(), Layers.Dense(3));
-        var network = Network.Build(layer, 2).Match(n => n, e => throw new Exception(e.Message));
+        var network = Network.Build(layer, 2).ThrowIfFail();
         var theta = network.Init(seed.Rng.Fold(1));
-        var grads = Gradients.OfLoss(Cpu, network, theta, Loss.SoftmaxCrossEntropy, data.Features, data.Targets).Match(g => g, e => throw new Exception(e.Message));
-        var stepped = Train.Fit(network, theta, data, Loss.SoftmaxCrossEntropy, Optimiser.Sgd(0.5), 1, data.Rows, 0, Cpu).Match(m => m.Params, e => throw new Exception(e.Message));
+        var grads = Gradients.OfLoss(Cpu, network, theta, Loss.SoftmaxCrossEntropy, data.Features, data.Targets).ThrowIfFail();
+        var stepped = Train.Fit(network, theta, data, Loss.SoftmaxCrossEntropy, Optimiser.Sgd(0.5), 1, data.Rows, 0, Cpu).ThrowIfFail().Params;
         for (var i = 0; i < theta.Length; i++)
             Assert.Equal(theta.Values[i] - 0.5f * grads.ParameterGradients.Values[i], stepped.Values[i], 1e-6);
-        Assert.Equal(Inference.Loss(Cpu, network, theta, Loss.SoftmaxCrossEntropy, data.Features, data.Targets).Match(l => l, e => throw new Exception(e.Message)), grads.Loss, 1e-6);
+        Assert.Equal(Inference.Loss(Cpu, network, theta, Loss.SoftmaxCrossEntropy, data.Features, data.Targets).ThrowIfFail(), grads.Loss, 1e-6);
     }
 
     [Fact]
     public void The_input_gradient_of_a_class_score_is_that_row_of_a_linear_layer()
     {
-        var network = Network.Build(Layers.Dense(3), 4).Match(n => n, e => throw new Exception(e.Message));
+        var network = Network.Build(Layers.Dense(3), 4).ThrowIfFail();
         var theta = network.Init(Rng.FromSeed(1));
         var x = Matrix.Zeros(1, 4);
-        var vjp = Gradients.Of(Cpu, network, theta, x, o => OneHot.Encode([2], 3)).Match(v => v, e => throw new Exception(e.Message));
+        var vjp = Gradients.Of(Cpu, network, theta, x, o => OneHot.Encode([2], 3)).ThrowIfFail();
         var w = theta[network.Layout["weight"]].ToArray();
         Assert.Equal(w[8..12], vjp.InputGradient.ToArray());
     }
@@ -36,5 +36,5 @@ public class GradientsTests
 static class DatasetTestExtensions
 {
     public static Dataset OneHotTargets(this Dataset d, int classes) =>
-        Dataset.Create(d.Features, OneHot.Encode(d.Targets.Span.ToArray().Select(v => (int)v).ToArray(), classes)).Match(x => x, e => throw new Exception(e.Message));
+        Dataset.Create(d.Features, OneHot.Encode(d.Targets.Span.ToArray().Select(v => (int)v).ToArray(), classes)).ThrowIfFail();
 }

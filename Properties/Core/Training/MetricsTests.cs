@@ -6,7 +6,7 @@ public class MetricsTests
     [Fact]
     public void Classes_accuracy_and_confusion_matrix()
     {
-        var probabilities = Matrix.FromRows([[0.7f, 0.2f, 0.1f], [0.1f, 0.3f, 0.6f], [0.2f, 0.5f, 0.3f], [0.4f, 0.4f, 0.2f]]).Match(m => m, e => throw new Exception(e.Message));
+        var probabilities = Matrix.FromRows([[0.7f, 0.2f, 0.1f], [0.1f, 0.3f, 0.6f], [0.2f, 0.5f, 0.3f], [0.4f, 0.4f, 0.2f]]).ThrowIfFail();
         var predicted = Metrics.Classes(probabilities);
         Assert.Equal([0, 2, 1, 0], predicted);
         int[] actual = [0, 2, 2, 1];

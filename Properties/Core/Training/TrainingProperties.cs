@@ -6,12 +6,14 @@ public class TrainingProperties
 {
     static readonly CpuBackend<float> Cpu = new();
 
-    static (Network Network, Params Params) Train(Layer layer, Dataset data, Loss loss, Optimiser optimiser, int epochs, int batch, long seed) =>
-        Pure.Core.Training.Train.Fit(layer, data, loss, optimiser, epochs, batch, seed, Cpu)
-            .Match(m => (m.Network, m.Params), e => throw new Exception(e.Message));
+    static (Network Network, Params Params) Train(Layer layer, Dataset data, Loss loss, Optimiser optimiser, int epochs, int batch, long seed)
+    {
+        var model = Pure.Core.Training.Train.Fit(layer, data, loss, optimiser, epochs, batch, seed, Cpu).ThrowIfFail();
+        return (model.Network, model.Params);
+    }
 
     static double Accuracy(Network network, Params p, Loss loss, Dataset data) =>
-        Inference.Predict(Cpu, network, p, loss, data.Features).Match(m => Metrics.Accuracy(m, data.Targets), e => throw new Exception(e.Message));
+        Metrics.Accuracy(Inference.Predict(Cpu, network, p, loss, data.Features).ThrowIfFail(), data.Targets);
 
     [Fact]
     public void Xor_with_sigmoid_units_and_plain_gradient_descent_is_learned_for_9_of_10_seeds()
@@ -70,9 +72,9 @@ public class TrainingProperties
         var data = Generators.Spirals(100, 3, 0.2, Rng.FromSeed(1));
         var targets = OneHot.Encode(data.Targets.Span.ToArray().Select(v => (int)v).ToArray(), 3);
         var layer = Layers.Serial(Layers.Dense(32, Inits.He), Layers.Relu, Layers.Dropout(0.1), Layers.Dense(16), Layers.PRelu(), Layers.Dense(3));
-        var network = Network.Build(layer, 2).Match(n => n, e => throw new Exception(e.Message));
-        using var step = TrainingStep.Compile(network, Loss.SoftmaxCrossEntropy, Optimiser.Adam(0.01), Cpu, 32).Match(s => s, e => throw new Exception(e.Message));
-        using var device = step.Upload(data.Features, targets).Match(d => d, e => throw new Exception(e.Message));
+        var network = Network.Build(layer, 2).ThrowIfFail();
+        using var step = TrainingStep.Compile(network, Loss.SoftmaxCrossEntropy, Optimiser.Adam(0.01), Cpu, 32).ThrowIfFail();
+        using var device = step.Upload(data.Features, targets).ThrowIfFail();
         var state = step.Start(network.Init(Rng.FromSeed(1)), Rng.FromSeed(2));
         var rows = Enumerable.Range(0, 32).ToArray();
         for (var i = 0; i < 50; i++) (state, _) = step.Run(state, device, rows); // warm-up: tier-up, lazy statics
@@ -86,9 +88,9 @@ public class TrainingProperties
     public void A_consumed_state_cannot_be_used_again()
     {
         var xor = Generators.Xor();
-        var network = Network.Build(Layers.Dense(1), 2).Match(n => n, e => throw new Exception(e.Message));
-        using var step = TrainingStep.Compile(network, Loss.BceWithLogits, Optimiser.Sgd(0.1), Cpu, 4).Match(s => s, e => throw new Exception(e.Message));
-        using var device = step.Upload(xor.Features, xor.Targets).Match(d => d, e => throw new Exception(e.Message));
+        var network = Network.Build(Layers.Dense(1), 2).ThrowIfFail();
+        using var step = TrainingStep.Compile(network, Loss.BceWithLogits, Optimiser.Sgd(0.1), Cpu, 4).ThrowIfFail();
+        using var device = step.Upload(xor.Features, xor.Targets).ThrowIfFail();
         var first = step.Start(network.Init(Rng.FromSeed(1)), Rng.FromSeed(2));
         var (second, _) = step.Run(first, device, [0, 1, 2, 3]);
         Assert.Throws<InvalidOperationException>(() => step.Run(first, device, [0, 1, 2, 3]));
@@ -100,17 +102,17 @@ public class TrainingProperties
     {
         var data = Generators.Moons(100, 0.1, Rng.FromSeed(2));
         var layer = Layers.Serial(Layers.Dense(8, Inits.He), Layers.Tanh, Layers.Dense(1));
-        var network = Network.Build(layer, 2).Match(n => n, e => throw new Exception(e.Message));
+        var network = Network.Build(layer, 2).ThrowIfFail();
         var initial = network.Init(Rng.FromSeed(4));
-        using var step = TrainingStep.Compile(network, Loss.BceWithLogits, Optimiser.Sgd(0.5), Cpu, 100).Match(s => s, e => throw new Exception(e.Message));
-        using var device = step.Upload(data.Features, data.Targets).Match(d => d, e => throw new Exception(e.Message));
+        using var step = TrainingStep.Compile(network, Loss.BceWithLogits, Optimiser.Sgd(0.5), Cpu, 100).ThrowIfFail();
+        using var device = step.Upload(data.Features, data.Targets).ThrowIfFail();
         var state = step.Start(initial, Rng.FromSeed(1));
         var all = Enumerable.Range(0, 100).ToArray();
         (state, var firstLoss) = step.Run(state, device, all);
-        var evaluated = Inference.Loss(Cpu, network, initial, Loss.BceWithLogits, data.Features, data.Targets).Match(l => l, e => throw new Exception(e.Message));
+        var evaluated = Inference.Loss(Cpu, network, initial, Loss.BceWithLogits, data.Features, data.Targets).ThrowIfFail();
         Assert.Equal(evaluated, firstLoss, 1e-5);
         for (var i = 0; i < 200; i++) (state, _) = step.Run(state, device, all);
-        var after = Inference.Loss(Cpu, network, step.Freeze(state), Loss.BceWithLogits, data.Features, data.Targets).Match(l => l, e => throw new Exception(e.Message));
+        var after = Inference.Loss(Cpu, network, step.Freeze(state), Loss.BceWithLogits, data.Features, data.Targets).ThrowIfFail();
         Assert.True(after < 0.5 * firstLoss, $"loss {firstLoss} → {after}");
     }
 }
