@@ -2,6 +2,8 @@
 // one-liner over Pure.Core. LanguageExt is never opened here, so F#'s own Result and Error stay in scope.
 namespace Pure.FSharp
 
+open Pure.Core.Activations
+open Pure.Core.Backends
 open Pure.Core.Data
 open Pure.Core.Init
 open Pure.Core.Layers
@@ -54,6 +56,9 @@ module Layer =
     /// Elementwise logistic function.
     let sigmoid = Layers.Sigmoid
 
+    /// Any activation of the catalogue by name (`Layer.activation "mish"`), or the message listing the names.
+    let activation name = Activation.Named(name) |> Fin.toResult |> Result.map Layers.Activation
+
 /// Training as a curried function.
 [<RequireQualifiedAccess>]
 module Train =
@@ -61,6 +66,10 @@ module Train =
     /// `layers |> List.map (Train.fit loss optimiser epochs batch seed data)` reads left to right.
     let fit (loss: Loss) (optimiser: Optimiser) (epochs: int) (batchSize: int) (seed: int64) (data: Dataset) (layer: Layer) : Result<Model, string> =
         Pure.Core.Training.Train.Fit(layer, data, loss, optimiser, epochs, batchSize = batchSize, seed = seed) |> Fin.toResult
+
+    /// `fit` on a backend of the caller's choosing (the plain `fit` runs on `CpuBackend.Default`).
+    let fitOn (backend: IBackend<float32>) (loss: Loss) (optimiser: Optimiser) (epochs: int) (batchSize: int) (seed: int64) (data: Dataset) (layer: Layer) : Result<Model, string> =
+        Pure.Core.Training.Train.Fit(layer, data, loss, optimiser, epochs, batchSize = batchSize, seed = seed, backend = backend) |> Fin.toResult
 
 /// A trained model's predictions and accuracy, the model last for pipelines.
 [<RequireQualifiedAccess>]
