@@ -12,24 +12,10 @@ namespace Pure.Core.Init;
 public sealed record Initialiser(InitKind Kind, double Scale, string Name)
 {
     /// <summary>Standard deviation of the distribution for the given fans (0 for a constant).</summary>
-    public double StdDev(int fanIn, int fanOut) => Kind switch
-    {
-        InitKind.Constant => 0,
-        InitKind.Uniform => Scale / Math.Sqrt(3),
-        InitKind.Normal => Scale,
-        // Glorot & Bengio 2010: Var = gain²·2/(fan_in + fan_out)
-        InitKind.XavierUniform or InitKind.XavierNormal => Scale * Math.Sqrt(2.0 / (fanIn + fanOut)),
-        // He et al. 2015: Var = 2/fan_in (the gain √2 is built in)
-        InitKind.HeUniform or InitKind.HeNormal => Scale * Math.Sqrt(2.0 / fanIn),
-        // LeCun et al. 1998: Var = 1/fan_in
-        InitKind.LeCunUniform or InitKind.LeCunNormal => Scale * Math.Sqrt(1.0 / fanIn),
-        _ => throw new ArgumentOutOfRangeException(nameof(Kind)),
-    };
+    public double StdDev(int fanIn, int fanOut) => Kind.StdDev(Scale, fanIn, fanOut);
 
     /// <summary>The half-width a of U(−a, a) for the uniform kinds (√3 standard deviations).</summary>
     public double Bound(int fanIn, int fanOut) => StdDev(fanIn, fanOut) * Math.Sqrt(3);
-
-    bool IsUniform => Kind is InitKind.Uniform or InitKind.XavierUniform or InitKind.HeUniform or InitKind.LeCunUniform;
 
     /// <summary>Fills <paramref name="destination"/> from <paramref name="rng"/>: a pure function of its inputs.</summary>
     public void Fill<T>(Rng rng, int fanIn, int fanOut, Span<T> destination) where T : IFloatingPointIeee754<T>
@@ -39,7 +25,7 @@ public sealed record Initialiser(InitKind Kind, double Scale, string Name)
             destination.Fill(T.CreateTruncating(Scale));
             return;
         }
-        if (IsUniform)
+        if (Kind.IsUniform)
         {
             var a = T.CreateTruncating(Bound(fanIn, fanOut));
             rng.FillUniform(-a, a, destination);

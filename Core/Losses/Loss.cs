@@ -1,28 +1,24 @@
-using Pure.Core.Activations;
-
 namespace Pure.Core.Losses;
 
 /// <summary>
 /// A loss together with the link that turns the network's raw output into a prediction: the losses on
 /// logits fuse their output nonlinearity (σ or softmax) for stability, so the network ends in a linear layer.
 /// </summary>
-public sealed record Loss(LossKind Kind, string Name)
+public sealed record Loss(LossKind Kind, string Name, OutputLink Link, bool IsClassification)
 {
-    public static readonly Loss Mse = new(LossKind.MeanSquaredError, "mse");
-    public static readonly Loss BinaryCrossEntropy = new(LossKind.BinaryCrossEntropy, "bce");
-    public static readonly Loss BceWithLogits = new(LossKind.BceWithLogits, "bce-with-logits");
-    public static readonly Loss SoftmaxCrossEntropy = new(LossKind.SoftmaxCrossEntropy, "softmax-cross-entropy");
+    public static readonly Loss Mse = new(LossKind.MeanSquaredError, "mse", OutputLink.Identity, IsClassification: false);
+    public static readonly Loss BinaryCrossEntropy = new(LossKind.BinaryCrossEntropy, "bce", OutputLink.Identity, IsClassification: true);
+    public static readonly Loss BceWithLogits = new(LossKind.BceWithLogits, "bce-with-logits", OutputLink.Sigmoid, IsClassification: true);
+    public static readonly Loss SoftmaxCrossEntropy = new(LossKind.SoftmaxCrossEntropy, "softmax-cross-entropy", OutputLink.Softmax, IsClassification: true);
 
-    /// <summary>What turns the network's output into a prediction (probability or value).</summary>
-    public OutputLink Link => Kind switch
-    {
-        LossKind.BceWithLogits => OutputLink.Sigmoid,
-        LossKind.SoftmaxCrossEntropy => OutputLink.Softmax,
-        _ => OutputLink.Identity,
-    };
+    /// <summary>Every loss: the names model files store.</summary>
+    public static IReadOnlyList<Loss> All { get; } = [Mse, BinaryCrossEntropy, BceWithLogits, SoftmaxCrossEntropy];
 
-    /// <summary>Whether predictions are classes (accuracy makes sense) rather than values.</summary>
-    public bool IsClassification => Kind != LossKind.MeanSquaredError;
+    /// <summary>The loss called <paramref name="name"/>, or an error listing the names.</summary>
+    public static LanguageExt.Fin<Loss> Named(string name) =>
+        All.FirstOrDefault(l => l.Name == name) is { } loss
+            ? loss
+            : LanguageExt.Common.Error.New($"unknown loss '{name}' (one of {string.Join(", ", All.Select(l => l.Name))})");
 
     public override string ToString() => Name;
 }

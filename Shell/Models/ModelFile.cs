@@ -19,9 +19,6 @@ public static class ModelFile
     public const string Format = "pure-model";
     public const string FormatVersion = "1";
 
-    static readonly IReadOnlyDictionary<string, Loss> Losses =
-        new[] { Loss.BceWithLogits, Loss.SoftmaxCrossEntropy, Loss.Mse, Loss.BinaryCrossEntropy }.ToDictionary(l => l.Name);
-
     static readonly string[] Required =
     [
         "inputs", "hidden", "activation", "dropout", "outputs", "loss", "task", "feature_names", "label_name",
@@ -82,8 +79,7 @@ public static class ModelFile
             throw Corrupt($"metadata 'dropout' is '{meta["dropout"]}', not a rate in [0, 1)");
         var init = meta.GetValueOrDefault("init");
         if (init is not null && !Inits.ByName.ContainsKey(init)) throw Corrupt($"metadata 'init': unknown '{init}'");
-        if (!Losses.TryGetValue(meta["loss"], out var loss))
-            throw Corrupt($"metadata 'loss': unknown '{meta["loss"]}' (one of {string.Join(", ", Losses.Keys)})");
+        var loss = Loss.Named(meta["loss"]).Match(l => l, e => throw Corrupt($"metadata 'loss': {e.Message}"));
         var task = meta["task"] switch
         {
             "classification" => LearningTask.Classification,

@@ -144,7 +144,7 @@ public class ModelFileTests
     [InlineData("activation", "metadata 'activation': unknown 'relu6'")]
     [InlineData("dropout", "metadata 'dropout' is '1.5', not a rate in [0, 1)")]
     [InlineData("init", "metadata 'init': unknown 'magic'")]
-    [InlineData("loss", "metadata 'loss': unknown 'hinge'")]
+    [InlineData("loss", "metadata 'loss': unknown loss 'hinge'")]
     [InlineData("task vs loss", "task 'regression' does not go with loss bce-with-logits")]
     [InlineData("classes", "loss bce-with-logits needs 2 classes and 1 output, found 3 classes and 1 outputs")]
     [InlineData("feature json", "metadata 'feature_names' is not a JSON array of strings")]
