@@ -45,11 +45,15 @@ public sealed partial record Activation
         (z, _) => Math.Tanh(Scalar.Softplus(z)) + z * (1 - Math.Pow(Math.Tanh(Scalar.Softplus(z)), 2)) * Scalar.Sigmoid(z))
         { IsReluLike = true };
 
+    /// <summary>Hard-swish (Howard et al. 2019, MobileNetV3): z·relu6(z + 3)/6; d/dz = 0 below −3, (2z + 3)/6 up to 3, then 1 (PyTorch's).</summary>
+    public static readonly Activation HardSwish = new("hard-swish", (z, _) => z * Math.Clamp(z + 3, 0, 6) / 6,
+        (z, _) => z < -3 ? 0 : z <= 3 ? (2 * z + 3) / 6 : 1) { IsReluLike = true };
+
     public static Activation LeakyRelu(double alpha = 0.01) => LeakyReluEntry.WithAlpha(alpha);
 
     public static Activation Elu(double alpha = 1.0) => EluEntry.WithAlpha(alpha);
 
     /// <summary>Every activation with its default parameter, in the order the CLI lists them.</summary>
     public static IReadOnlyList<Activation> All { get; } =
-        [Identity, Step, Sigmoid, Tanh, Relu, LeakyReluEntry, EluEntry, Gelu, GeluTanh, Silu, Softplus, Mish];
+        [Identity, Step, Sigmoid, Tanh, Relu, LeakyReluEntry, EluEntry, Gelu, GeluTanh, Silu, Softplus, Mish, HardSwish];
 }

@@ -26,6 +26,7 @@ static class CpuActivations
         ["silu"] = new Elementwise<SiluOp>(),
         ["softplus"] = new Elementwise<SoftplusOp>(),
         ["mish"] = new Elementwise<MishOp>(),
+        ["hard-swish"] = new Elementwise<HardSwishOp>(),
     }.ToFrozenDictionary();
 
     public static CpuActivationKernel For(Activation f) =>
@@ -113,6 +114,22 @@ static class CpuActivations
         {
             var t = T.Tanh(Scalar.Softplus(z));
             return t + z * (T.One - t * t) * Scalar.Sigmoid(z);
+        }
+    }
+
+    struct HardSwishOp : IActivationOperator
+    {
+        public static T Value<T>(T z, T alpha) where T : IFloatingPointIeee754<T>
+        {
+            var three = T.CreateTruncating(3);
+            return z * T.Clamp(z + three, T.Zero, three + three) / (three + three);
+        }
+
+        // 0 below −3, (2z + 3)/6 on [−3, 3], 1 above
+        public static T Derivative<T>(T z, T a, T alpha) where T : IFloatingPointIeee754<T>
+        {
+            var three = T.CreateTruncating(3);
+            return z < -three ? T.Zero : z <= three ? (z + z + three) / (three + three) : T.One;
         }
     }
 
