@@ -71,8 +71,20 @@ public sealed record OptimiserKind
         }
     }, o => o with { Beta2 = 0.99 });
 
+    /// <summary>Duchi et al. 2011 as PyTorch has it (no rate decay, accumulator from 0, ε 1e-10 outside the root).</summary>
+    public static readonly OptimiserKind Adagrad = new("adagrad", 1, 0.01, "s ← s + g²; θ ← θ − η·g/(√s + ε)", (r, theta, g, state, decay) =>
+    {
+        var s = state[..theta.Length];
+        for (var i = 0; i < theta.Length; i++)
+        {
+            var gi = g[i] + r.L2 * decay[i] * theta[i];
+            s[i] += gi * gi;
+            theta[i] -= r.LearningRate * gi / (Math.Sqrt(s[i]) + r.Epsilon);
+        }
+    }, o => o with { Epsilon = 1e-10 });
+
     /// <summary>Every optimiser, in the order the CLI lists them.</summary>
-    public static IReadOnlyList<OptimiserKind> All { get; } = [Sgd, Momentum, Nesterov, Adam, AdamW, RmsProp];
+    public static IReadOnlyList<OptimiserKind> All { get; } = [Sgd, Momentum, Nesterov, Adam, AdamW, RmsProp, Adagrad];
 
     /// <summary>The optimiser called <paramref name="name"/>, or an error listing the names.</summary>
     public static LanguageExt.Fin<OptimiserKind> Named(string name) =>

@@ -18,6 +18,7 @@ static class CpuOptimiser
         ["adam"] = new AdamKernel(decoupled: false),
         ["adamw"] = new AdamKernel(decoupled: true),
         ["rmsprop"] = new RmsPropKernel(),
+        ["adagrad"] = new AdagradKernel(),
     }.ToFrozenDictionary();
 
     public static void Step<T>(UpdateRule rule, Span<T> theta, ReadOnlySpan<T> grad, Span<T> state, ReadOnlySpan<T> decay)
@@ -88,6 +89,21 @@ static class CpuOptimiser
                 var g = grad[i] + l2 * decay[i] * theta[i];
                 v[i] = alpha * v[i] + (T.One - alpha) * g * g;
                 theta[i] -= lr * g / (T.Sqrt(v[i]) + eps);
+            }
+        }
+    }
+
+    sealed class AdagradKernel : CpuUpdateKernel
+    {
+        public override void Step<T>(UpdateRule r, Span<T> theta, ReadOnlySpan<T> grad, Span<T> state, ReadOnlySpan<T> decay)
+        {
+            var (lr, l2, eps) = (T.CreateTruncating(r.LearningRate), T.CreateTruncating(r.L2), T.CreateTruncating(r.Epsilon));
+            var s = state[..theta.Length];
+            for (var i = 0; i < theta.Length; i++)
+            {
+                var g = grad[i] + l2 * decay[i] * theta[i];
+                s[i] += g * g;
+                theta[i] -= lr * g / (T.Sqrt(s[i]) + eps);
             }
         }
     }
