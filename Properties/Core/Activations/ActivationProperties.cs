@@ -19,6 +19,8 @@ public class ActivationProperties
         { "leaky-relu(0.01)", [-0.03, -0.02, -0.01, 0, 1, 2, 3] },
         // z·tanh(softplus z) in float64 (math.tanh, math.log1p); PyTorch's mish(1) = 0.865098 agrees
         { "mish", [-0.145647, -0.252501, -0.303401, 0, 0.865098, 1.943959, 2.986535] },
+        // z·relu6(z + 3)/6, PyTorch's Hardswish
+        { "hard-swish", [0, -0.333333, -0.333333, 0, 0.666667, 1.666667, 3] },
     };
 
     static Activation ByName(string name) => Activation.All.Single(a => a.Name == name);

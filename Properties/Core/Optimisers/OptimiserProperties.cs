@@ -34,6 +34,8 @@ public class OptimiserProperties
         { "sgd", [1 - 0.1 * 2 - 0.1 * 1.8 - 0.1 * 1.62, -2 + 0.1 + 0.09 + 0.081, 3 - 0.4 - 0.36 - 0.324] },
         // PyTorch's RMSprop (α 0.99, ε 1e-8) written out in float64; w₂ reaches its minimum −1 in one step and stays
         { "rmsprop", [-0.69031259, -1.0, 0.96272189] },
+        // PyTorch's Adagrad (no rate decay, ε 1e-10) written out in float64
+        { "adagrad", [0.77582152, -1.78045618, 2.77364333] },
     };
 
     static Optimiser ByName(string name) => name switch
