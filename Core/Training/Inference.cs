@@ -54,7 +54,8 @@ public static class Inference
     /// <summary>Applies an output link row by row: σ elementwise, or a stable softmax per row.</summary>
     public static Matrix Link(Matrix raw, OutputLink link) => link switch
     {
-        OutputLink.Sigmoid => Matrix.Create(raw.Rows, raw.Cols, raw, static (dst, m) => System.Numerics.Tensors.TensorPrimitives.Sigmoid(m.Span, dst)),
+        // TensorPrimitives.Sigmoid throws on empty spans: no rows, nothing to map
+        OutputLink.Sigmoid => raw.Length == 0 ? raw : Matrix.Create(raw.Rows, raw.Cols, raw, static (dst, m) => System.Numerics.Tensors.TensorPrimitives.Sigmoid(m.Span, dst)),
         OutputLink.Softmax => Matrix.Create(raw.Rows, raw.Cols, raw, static (dst, m) =>
         {
             for (var r = 0; r < m.Rows; r++) Activations.Softmax.Apply(m.Row(r), 1f, dst.Slice(r * m.Cols, m.Cols));

@@ -147,7 +147,11 @@ static class CpuActivations
 
     sealed class SigmoidKernel : Elementwise<SigmoidOp>
     {
-        public override void Forward<T>(ReadOnlySpan<T> z, T alpha, Span<T> a) => TensorPrimitives.Sigmoid(z, a);
+        // TensorPrimitives.Sigmoid throws on empty spans (Tanh and Max do not)
+        public override void Forward<T>(ReadOnlySpan<T> z, T alpha, Span<T> a)
+        {
+            if (!z.IsEmpty) TensorPrimitives.Sigmoid(z, a);
+        }
     }
 
     sealed class TanhKernel : Elementwise<TanhOp>

@@ -230,6 +230,32 @@ public static class ScalarReference
         public override string ToString() => Name;
     }
 
+    /// <summary>
+    /// Any optimiser's own definition (<see cref="OptimiserKind.Reference"/>, double precision), with magnitudes
+    /// from the values before and after the step: the rounding of a float kernel scales with those.
+    /// </summary>
+    public static Rule Definition(Optimiser o) => new($"{o.Kind.Id} (its definition)", o.StateSlots, (step, theta, grad, state, decay) =>
+    {
+        var (t, s) = (theta.ToArray(), state.ToArray());
+        o.Kind.Reference(o.Rule(step), t, grad, s, decay);
+        static Expected[] Around(double[] before, double[] after) =>
+            after.Select((v, i) => new Expected(v, Math.Abs(before[i]) + 8 * Math.Abs(v - before[i]))).ToArray();
+        return (Around(theta, t), Around(state, s));
+    });
+
+    /// <summary>How many rows name the same class (one column: ≥ 0.5 is class 1; more: the first largest column).</summary>
+    public static int CountCorrect(double[] predictions, double[] targets, int rows, int cols)
+    {
+        int ClassOf(double[] m, int r)
+        {
+            if (cols == 1) return m[r] >= 0.5 ? 1 : 0;
+            var best = 0;
+            for (var c = 1; c < cols; c++) if (m[r * cols + c] > m[r * cols + best]) best = c;
+            return best;
+        }
+        return Enumerable.Range(0, rows).Count(r => ClassOf(predictions, r) == ClassOf(targets, r));
+    }
+
     /// <summary>θ ← θ − η·(g + λ₂·d·θ).</summary>
     public static Rule Sgd(double lr, double l2) => new($"sgd(η {lr:G4}, L2 {l2:G4})", 0, (_, theta, grad, _, decay) =>
     {

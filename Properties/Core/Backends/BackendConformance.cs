@@ -34,7 +34,11 @@ public abstract class BackendConformance<T>(IBackend<T> backend, double? toleran
 
     static IEnumerable<LossKind> Losses => Enum.GetValues<LossKind>();
 
-    /// <summary>Every optimiser with its scalar reference; hyper-parameters are drawn and rounded to T so both see the same numbers.</summary>
+    /// <summary>
+    /// Every optimiser kind against its own double-precision definition (so a new kind is checked as soon as
+    /// it is listed), and the five classic ones also against independent oracles written from their papers.
+    /// Hyper-parameters are drawn and rounded to T so both sides see the same numbers.
+    /// </summary>
     static IEnumerable<(Optimiser Rule, ScalarReference.Rule Reference)> Optimisers(Draws d)
     {
         var (lr, mu, l2) = (Round(d.Uniform(0.001, 0.3)), Round(d.Uniform(0, 0.99)), Round(d.Uniform(0.001, 0.2)));
@@ -47,6 +51,8 @@ public abstract class BackendConformance<T>(IBackend<T> backend, double? toleran
             (Optimiser.Nesterov(lr, mu, l2), ScalarReference.Momentum(lr, mu, l2, nesterov: true)),
             (Optimiser.Adam(lr, b1, b2, eps, l2), ScalarReference.Adam(lr, b1, b2, eps, l2, weightDecay: 0)),
             (Optimiser.AdamW(lr, wd, b1, b2, eps), ScalarReference.Adam(lr, b1, b2, eps, l2: 0, weightDecay: wd)),
+            .. OptimiserKind.All.Select(kind => kind.Create(lr) with { Momentum = mu, Beta1 = b1, Beta2 = b2, Epsilon = eps, L2 = l2, WeightDecay = wd })
+                .Select(o => (o, ScalarReference.Definition(o))),
         ];
     }
 
@@ -357,7 +363,7 @@ public abstract class BackendConformance<T>(IBackend<T> backend, double? toleran
                 var grad = Place(d, Awkward(d, n));
                 var (before, slots) = (Read(theta), state is null ? [] : Read(state));
                 var expected = reference.Step(step, before, grad.Values, slots, decay.Values);
-                Backend.OptimiserStep(rule, step, theta.View, grad.View, state?.View ?? default, decay.View);
+                Backend.OptimiserStep(rule.Rule(step), theta.View, grad.View, state?.View ?? default, decay.View);
                 var what = $"{Name} {reference} on {n}, step {step}";
                 Near(what + " θ", Read(theta), expected.Theta);
                 if (state is not null) Near(what + " state", Read(state), expected.State);
@@ -365,6 +371,23 @@ public abstract class BackendConformance<T>(IBackend<T> backend, double? toleran
                 Unchanged(decay, what + " decay mask");
             }
         });
+    }
+
+    [SeededProperty]
+    public void CountCorrect_counts_the_rows_whose_class_matches_the_target(Seed seed)
+    {
+        var d = new Draws(seed.Rng);
+        var rows = Size(d);
+        var cols = d.Pick(1, 2, 3, 17);
+        // few distinct values: ties for the first-largest rule and values on the 0.5 threshold
+        var predictions = Place(d, Enumerable.Range(0, rows * cols).Select(_ => d.Pick(0.0, 0.25, 0.5, 0.5, 0.75, 1.0, d.Uniform(0, 1))).ToArray());
+        var targets = Place(d, cols == 1
+            ? Enumerable.Range(0, rows).Select(_ => (double)d.Below(2)).ToArray()
+            : Enumerable.Range(0, rows).SelectMany(_ => { var row = new double[cols]; row[d.Below(cols)] = 1; return row; }).ToArray());
+        var what = $"{Name} count correct of {rows}×{cols}";
+        Assert.True(ScalarReference.CountCorrect(predictions.Values, targets.Values, rows, cols) == Backend.CountCorrect(predictions.View, targets.View, rows, cols), what);
+        Unchanged(predictions, what + " predictions");
+        Unchanged(targets, what + " targets");
     }
 
     [SeededProperty]
