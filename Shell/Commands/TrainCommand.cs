@@ -17,7 +17,7 @@ public static class TrainCommand
         var data = new Option<string?>("--data") { Description = $"a folder with the four MNIST-format IDX files instead of a CSV (e.g. {IdxReader.DefaultDirectory}); its t10k files are the test split" };
         var label = new Option<string?>("--label") { Description = "name of the label column" };
         var features = new Option<string?>("--features") { Description = "the feature columns to use, by name, e.g. x1,x3 (default: every column but the label)" };
-        var task = new Option<string>("--task") { Description = "classification or regression", DefaultValueFactory = _ => "classification" };
+        var task = new Option<string>("--task") { Description = LearningTasks.Names, DefaultValueFactory = _ => LearningTask.Classification.Name() };
         var layers = new Option<string>("--layers") { Description = "hidden layer widths, e.g. 32,32,16", DefaultValueFactory = _ => "16" };
         var activation = new Option<string>("--activation") { Description = "hidden activation: " + string.Join(", ", Layers.NonlinearityNames), DefaultValueFactory = _ => "relu" };
         var init = new Option<string?>("--init") { Description = "weight initialiser: zeros, small, xavier, he, lecun … (default: he for ReLU-like, xavier otherwise)" };

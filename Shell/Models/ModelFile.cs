@@ -80,12 +80,7 @@ public static class ModelFile
         var init = meta.GetValueOrDefault("init");
         if (init is not null && !Inits.ByName.ContainsKey(init)) throw Corrupt($"metadata 'init': unknown '{init}'");
         var loss = Loss.Named(meta["loss"]).Match(l => l, e => throw Corrupt($"metadata 'loss': {e.Message}"));
-        var task = meta["task"] switch
-        {
-            "classification" => LearningTask.Classification,
-            "regression" => LearningTask.Regression,
-            var other => throw Corrupt($"metadata 'task': unknown '{other}' (classification or regression)"),
-        };
+        var task = LearningTasks.Named(meta["task"]) ?? throw Corrupt($"metadata 'task': unknown '{meta["task"]}' ({LearningTasks.Names})");
         var means = Floats("standardiser_means");
         var stds = Floats("standardiser_stds");
         if (means.Length != inputs || stds.Length != inputs)

@@ -14,13 +14,15 @@ public static class LearningTasks
 {
     public static string Name(this LearningTask task) => task == LearningTask.Regression ? "regression" : "classification";
 
-    /// <summary>The task called <paramref name="name"/>; <paramref name="what"/> names where it came from in the error.</summary>
-    public static LearningTask Parse(string name, string what = "--task") => name switch
-    {
-        "classification" => LearningTask.Classification,
-        "regression" => LearningTask.Regression,
-        _ => throw new CliException($"{what}: unknown '{name}' (classification or regression)"),
-    };
+    /// <summary>The task called <paramref name="name"/>, or null.</summary>
+    public static LearningTask? Named(string name) => Enum.GetValues<LearningTask>().Cast<LearningTask?>().FirstOrDefault(t => t!.Value.Name() == name);
+
+    /// <summary>The names, for messages.</summary>
+    public static string Names => string.Join(" or ", Enum.GetValues<LearningTask>().Select(t => t.Name()));
+
+    /// <summary>The task named on the command line, or a usage error.</summary>
+    public static LearningTask Parse(string name) =>
+        Named(name) ?? throw new CliException($"--task: unknown '{name}' ({Names})");
 
     /// <summary>MSE for regression; for classification one logit with BCE for two classes, softmax cross-entropy for more.</summary>
     public static Loss LossFor(this LearningTask task, int classes) =>
