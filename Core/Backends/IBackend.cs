@@ -42,7 +42,7 @@ public interface IBackend<T> : IDisposable where T : unmanaged, IFloatingPointIe
     /// <summary>a[r, c] = z ≥ 0 ? z : slope[c]·z (PReLU, one learnable slope per unit).</summary>
     void PReluForward(View<T> z, int rows, int cols, View<T> slope, View<T> a);
 
-    /// <summary>dz = da ⊙ (z ≥ 0 ? 1 : slope); dSlope[c] = Σ_r da·min(z, 0) (overwritten).</summary>
+    /// <summary>dz = da ⊙ (z ≥ 0 ? 1 : slope), unless dz is a default view (a first layer needs no input gradient); dSlope[c] = Σ_r da·min(z, 0) (overwritten).</summary>
     void PReluBackward(View<T> z, int rows, int cols, View<T> slope, View<T> da, View<T> dz, View<T> dSlope);
 
     /// <summary>Row-wise softmax of z/T, computed stably (subtract the row max); a may be z.</summary>
