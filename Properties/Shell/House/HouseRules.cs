@@ -55,6 +55,13 @@ public class HouseRules
     }
 
     [Fact]
+    public void In_the_shell_only_the_composition_root_names_the_CPU_backend()
+    {
+        var naming = Shell.Where(e => e.Value.Contains("Pure.Core.Backends.Cpu")).Select(e => e.Key).ToArray();
+        Assert.Equal(["Pure.Shell"], naming);
+    }
+
+    [Fact]
     public void The_checker_sees_real_edges()
     {
         // guards the rules above against a graph that is empty because the reader broke
