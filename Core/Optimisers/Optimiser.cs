@@ -3,35 +3,52 @@ using Pure.Core.Backends;
 namespace Pure.Core.Optimisers;
 
 /// <summary>
-/// An optimiser: its kind (see <see cref="OptimiserKind"/> for every rule) and hyper-parameters. The update
-/// itself is a pure transition (θ, g, state) → (θ′, state′), run by a backend kernel in one pass over the
-/// flat parameter vector. <see cref="L2"/> is the coupled penalty g ← g + λ₂·θ, available to every kind;
+/// An optimiser: its kind (see <see cref="OptimiserKind"/> for every rule) and hyper-parameters. Made only by
+/// a kind (<see cref="OptimiserKind.Create"/>) or the factories below, so each kind's own defaults (AdamW's
+/// decay, RMSprop's α, Adagrad's ε) always apply; change one with <c>with { … }</c>. The update itself is a
+/// pure transition (θ, g, state) → (θ′, state′), run by a backend kernel in one pass over the flat parameter
+/// vector. <see cref="L2"/> is the coupled penalty g ← g + λ₂·θ, available to every kind;
 /// <see cref="WeightDecay"/> is AdamW's decoupled decay. Decay and L2 apply to weights only, never to biases
 /// or PReLU slopes (the layout's mask). <see cref="Beta2"/> is Adam's second-moment decay and RMSprop's α.
 /// </summary>
-public sealed record Optimiser(
-    OptimiserKind Kind,
-    double LearningRate,
-    double Momentum = 0.9,
-    double Beta1 = 0.9,
-    double Beta2 = 0.999,
-    double Epsilon = 1e-8,
-    double WeightDecay = 0,
-    double L2 = 0)
+public sealed record Optimiser
 {
-    public static Optimiser Sgd(double learningRate, double l2 = 0) => new(OptimiserKind.Sgd, learningRate, L2: l2);
+    internal Optimiser(OptimiserKind kind, double learningRate)
+    {
+        Kind = kind;
+        LearningRate = learningRate;
+    }
 
-    public static Optimiser WithMomentum(double learningRate, double momentum = 0.9, double l2 = 0) =>
-        new(OptimiserKind.Momentum, learningRate, Momentum: momentum, L2: l2);
+    public OptimiserKind Kind { get; }
+    public double LearningRate { get; init; }
+    public double Momentum { get; init; } = 0.9;
+    public double Beta1 { get; init; } = 0.9;
+    public double Beta2 { get; init; } = 0.999;
+    public double Epsilon { get; init; } = 1e-8;
+    public double WeightDecay { get; init; }
+    public double L2 { get; init; }
 
-    public static Optimiser Nesterov(double learningRate, double momentum = 0.9, double l2 = 0) =>
-        new(OptimiserKind.Nesterov, learningRate, Momentum: momentum, L2: l2);
+    public static Optimiser Sgd(double learningRate, double l2 = 0) => OptimiserKind.Sgd.Create(learningRate) with { L2 = l2 };
 
-    public static Optimiser Adam(double learningRate = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8, double l2 = 0) =>
-        new(OptimiserKind.Adam, learningRate, Beta1: beta1, Beta2: beta2, Epsilon: epsilon, L2: l2);
+    public static Optimiser WithMomentum(double learningRate, double? momentum = null, double l2 = 0) =>
+        HeavyBall(OptimiserKind.Momentum.Create(learningRate), momentum, l2);
 
-    public static Optimiser AdamW(double learningRate = 1e-3, double weightDecay = 0.01, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8) =>
-        new(OptimiserKind.AdamW, learningRate, Beta1: beta1, Beta2: beta2, Epsilon: epsilon, WeightDecay: weightDecay);
+    public static Optimiser Nesterov(double learningRate, double? momentum = null, double l2 = 0) =>
+        HeavyBall(OptimiserKind.Nesterov.Create(learningRate), momentum, l2);
+
+    public static Optimiser Adam(double learningRate = 1e-3, double? beta1 = null, double? beta2 = null, double? epsilon = null, double l2 = 0) =>
+        Betas(OptimiserKind.Adam.Create(learningRate), beta1, beta2, epsilon) with { L2 = l2 };
+
+    public static Optimiser AdamW(double learningRate = 1e-3, double? weightDecay = null, double? beta1 = null, double? beta2 = null, double? epsilon = null)
+    {
+        var o = Betas(OptimiserKind.AdamW.Create(learningRate), beta1, beta2, epsilon);
+        return o with { WeightDecay = weightDecay ?? o.WeightDecay };
+    }
+
+    static Optimiser HeavyBall(Optimiser o, double? momentum, double l2) => o with { Momentum = momentum ?? o.Momentum, L2 = l2 };
+
+    static Optimiser Betas(Optimiser o, double? beta1, double? beta2, double? epsilon) =>
+        o with { Beta1 = beta1 ?? o.Beta1, Beta2 = beta2 ?? o.Beta2, Epsilon = epsilon ?? o.Epsilon };
 
     /// <summary>How many state vectors of the parameters' length the optimiser keeps (its kind's).</summary>
     public int StateSlots => Kind.StateSlots;

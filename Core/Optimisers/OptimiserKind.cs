@@ -4,8 +4,8 @@ namespace Pure.Core.Optimisers;
 
 /// <summary>
 /// One optimiser, defined once: its name (the CLI's, the checkpoint's and the kernels' key), how many state
-/// vectors of the parameters' length it keeps, its default learning rate on the command line, its update
-/// rule in words, and that rule as a scalar double-precision reference every backend's kernel is tested
+/// vectors of the parameters' length it keeps, its default learning rate on the command line, its own default
+/// hyper-parameters, and its update rule as a scalar double-precision reference every backend's kernel is tested
 /// against. Adding an optimiser is one entry here plus its kernel in each backend. PyTorch's semantics.
 /// </summary>
 public sealed record OptimiserKind
@@ -15,12 +15,11 @@ public sealed record OptimiserKind
 
     readonly Func<Optimiser, Optimiser> defaults;
 
-    OptimiserKind(string id, int stateSlots, double defaultLearningRate, string rule, ScalarUpdate reference, Func<Optimiser, Optimiser>? defaults = null)
+    OptimiserKind(string id, int stateSlots, double defaultLearningRate, ScalarUpdate reference, Func<Optimiser, Optimiser>? defaults = null)
     {
         Id = id;
         StateSlots = stateSlots;
         DefaultLearningRate = defaultLearningRate;
-        Rule = rule;
         Reference = reference;
         this.defaults = defaults ?? (o => o);
     }
@@ -31,36 +30,36 @@ public sealed record OptimiserKind
     /// <summary>The command line's rate when none is given (tuned for small tabular data).</summary>
     public double DefaultLearningRate { get; }
 
-    /// <summary>The update in words, for help texts and docs.</summary>
-    public string Rule { get; }
-
     /// <summary>The rule as a scalar double-precision loop: the definition the kernels are checked against.</summary>
     public ScalarUpdate Reference { get; }
 
     /// <summary>This optimiser with its default hyper-parameters and the given (or default) rate.</summary>
     public Optimiser Create(double? learningRate = null) => defaults(new Optimiser(this, learningRate ?? DefaultLearningRate));
 
-    public static readonly OptimiserKind Sgd = new("sgd", 0, 0.1, "θ ← θ − η·g", (r, theta, g, _, decay) =>
+    /// <summary>θ ← θ − η·g.</summary>
+    public static readonly OptimiserKind Sgd = new("sgd", 0, 0.1, (r, theta, g, _, decay) =>
     {
         for (var i = 0; i < theta.Length; i++) theta[i] -= r.LearningRate * (g[i] + r.L2 * decay[i] * theta[i]);
     });
 
-    public static readonly OptimiserKind Momentum = new("momentum", 1, 0.05, "v ← μ·v + g; θ ← θ − η·v", (r, theta, g, state, decay) =>
+    /// <summary>Heavy ball, no dampening: v ← μ·v + g; θ ← θ − η·v.</summary>
+    public static readonly OptimiserKind Momentum = new("momentum", 1, 0.05, (r, theta, g, state, decay) =>
         HeavyBall(r, theta, g, state, decay, nesterov: false));
 
-    public static readonly OptimiserKind Nesterov = new("nesterov", 1, 0.05, "v ← μ·v + g; θ ← θ − η·(g + μ·v)", (r, theta, g, state, decay) =>
+    /// <summary>v ← μ·v + g; θ ← θ − η·(g + μ·v).</summary>
+    public static readonly OptimiserKind Nesterov = new("nesterov", 1, 0.05, (r, theta, g, state, decay) =>
         HeavyBall(r, theta, g, state, decay, nesterov: true));
 
-    /// <summary>Kingma &amp; Ba 2015, ε outside the bias correction as PyTorch has it.</summary>
-    public static readonly OptimiserKind Adam = new("adam", 2, 0.01, "m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; θ ← θ − η·m̂/(√v̂ + ε)",
+    /// <summary>Kingma &amp; Ba 2015: m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; θ ← θ − η·m̂/(√v̂ + ε), ε outside the bias correction as PyTorch has it.</summary>
+    public static readonly OptimiserKind Adam = new("adam", 2, 0.01,
         (r, theta, g, state, decay) => AdamStep(r, theta, g, state, decay, decoupled: false));
 
     /// <summary>Loshchilov &amp; Hutter 2019: the decay θ ← θ − η·λ·θ comes first, then the Adam step.</summary>
-    public static readonly OptimiserKind AdamW = new("adamw", 2, 0.01, "θ ← θ − η·λ·θ, then the Adam step",
+    public static readonly OptimiserKind AdamW = new("adamw", 2, 0.01,
         (r, theta, g, state, decay) => AdamStep(r, theta, g, state, decay, decoupled: true), o => o with { WeightDecay = 0.01 });
 
-    /// <summary>Hinton's RMSprop as PyTorch has it (α = 0.99, ε outside the root; α is carried as <see cref="Optimiser.Beta2"/>).</summary>
-    public static readonly OptimiserKind RmsProp = new("rmsprop", 1, 0.01, "v ← α·v + (1−α)g²; θ ← θ − η·g/(√v + ε)", (r, theta, g, state, decay) =>
+    /// <summary>Hinton's RMSprop as PyTorch has it: v ← α·v + (1−α)g²; θ ← θ − η·g/(√v + ε), α = 0.99 carried as <see cref="Optimiser.Beta2"/>.</summary>
+    public static readonly OptimiserKind RmsProp = new("rmsprop", 1, 0.01, (r, theta, g, state, decay) =>
     {
         var v = state[..theta.Length];
         for (var i = 0; i < theta.Length; i++)
@@ -71,8 +70,8 @@ public sealed record OptimiserKind
         }
     }, o => o with { Beta2 = 0.99 });
 
-    /// <summary>Duchi et al. 2011 as PyTorch has it (no rate decay, accumulator from 0, ε 1e-10 outside the root).</summary>
-    public static readonly OptimiserKind Adagrad = new("adagrad", 1, 0.01, "s ← s + g²; θ ← θ − η·g/(√s + ε)", (r, theta, g, state, decay) =>
+    /// <summary>Duchi et al. 2011 as PyTorch has it: s ← s + g²; θ ← θ − η·g/(√s + ε), no rate decay, accumulator from 0, ε 1e-10.</summary>
+    public static readonly OptimiserKind Adagrad = new("adagrad", 1, 0.01, (r, theta, g, state, decay) =>
     {
         var s = state[..theta.Length];
         for (var i = 0; i < theta.Length; i++)

@@ -161,6 +161,21 @@ public sealed class TrainingStep : IDisposable
     public Evaluation Evaluate(TrainState current, DeviceDataset data)
     {
         if (current.Owner != this || current.Step != step) throw new InvalidOperationException("this training state was consumed by an earlier step");
+        return Evaluate(Params, data);
+    }
+
+    /// <summary>The same for other parameters of this network (e.g. the best ones early stopping kept).</summary>
+    public Evaluation Evaluate(Params parameters, DeviceDataset data)
+    {
+        if (parameters.Length != Network.Layout.Length)
+            throw new ArgumentException($"parameters of length {parameters.Length} for a network of {Network.Layout.Length}", nameof(parameters));
+        using var uploaded = backend.Allocate(Math.Max(1, parameters.Length));
+        backend.Upload(parameters.Values, uploaded.All.Slice(0, parameters.Length));
+        return Evaluate(uploaded.All.Slice(0, parameters.Length), data);
+    }
+
+    Evaluation Evaluate(View<float> theta, DeviceDataset data)
+    {
         int inW = Network.InputWidth, outW = Network.OutputWidth, n = data.Rows;
         if (data.InputWidth != inW || data.TargetWidth != outW)
             throw new ArgumentException($"the dataset is {data.InputWidth}→{data.TargetWidth} wide, this step {inW}→{outW}", nameof(data));
@@ -172,16 +187,12 @@ public sealed class TrainingStep : IDisposable
         {
             var rows = Math.Min(BatchCapacity, n - start);
             Network.Plan.Forward(backend, new ForwardPass<float>(rows, data.Features.All.Slice(start * inW, rows * inW), o.Slice(start * outW, rows * outW),
-                Params, workspace.All, Mode.Evaluate, default));
+                theta, workspace.All, Mode.Evaluate, default));
         }
         var y = data.Targets.All.Slice(0, n * outW);
         var loss = backend.Loss(Loss.Kind, o, y, n, outW, default);
         if (!Loss.IsClassification) return new Evaluation(loss, null);
-        switch (Loss.Link)
-        {
-            case OutputLink.Sigmoid: backend.ActivationForward(Activations.Activation.Sigmoid, o, o); break;
-            case OutputLink.Softmax: backend.SoftmaxForward(o, n, outW, 1f, o); break;
-        }
+        Predictions.ApplyLink(backend, Loss.Link, o, n, outW);
         return new Evaluation(loss, (double)backend.CountCorrect(o, y, n, outW) / n);
     }
 

@@ -78,24 +78,23 @@ public static class TrainCommand
         var train = all.Take(trainRows);
         var standardiser = Standardiser.Fit(train.Features);
         var trainX = standardiser.Apply(train.Features);
-        EvaluationSet Set(int[] rows, Matrix? standardised = null)
-        {
-            var part = all.Take(rows);
-            return new EvaluationSet(standardised ?? standardiser.Apply(part.Features), part.Targets, targets.IsClassification ? rows.Select(i => targets.Classes[i]).ToArray() : null);
-        }
-        var training = Set(trainRows, trainX);
-        var validation = valRows.Length > 0 ? Set(valRows) : null;
-        var test = testRows.Length > 0 ? Set(testRows) : null;
-
         var network = Network.Build(recipe.Architecture.Build(targets.Values.Cols), examples.Width).Match(n => n, e => throw new CliException($"network: {e.Message}"));
         using var step = TrainingStep.Compile(network, loss, recipe.Optimiser(), backend, Math.Min(recipe.BatchSize, train.Rows))
             .Match(s => s, e => throw new CliException(e.Message));
-        using var data = step.Upload(trainX, train.Targets).Match(d => d, e => throw new CliException($"{path}: {e.Message}"));
-        using var heldOut = validation is null ? null : step.Upload(validation.Features, validation.Targets).Match(d => d, e => throw new CliException($"{path}: {e.Message}"));
+        DeviceDataset Upload(Matrix features, Matrix values) => step.Upload(features, values).Match(d => d, e => throw new CliException($"{path}: {e.Message}"));
+        using var data = Upload(trainX, train.Targets);
+        DeviceDataset? UploadRows(int[] rows)
+        {
+            if (rows.Length == 0) return null;
+            var part = all.Take(rows);
+            return Upload(standardiser.Apply(part.Features), part.Targets);
+        }
+        using var heldOut = UploadRows(valRows);
+        using var test = UploadRows(testRows);
 
         output.WriteLine($"{path}: {examples.Rows} rows, {examples.Width} feature{(examples.Width == 1 ? "" : "s")}, " +
                          (targets.IsClassification ? $"{targets.ClassNames.Length} classes ({string.Join(", ", targets.ClassNames)})" : "regression") +
-                         $"; {train.Rows} for training" + (validation is null ? "" : $", {valRows.Length} for validation") + (test is null ? "" : $", {testRows.Length} for testing"));
+                         $"; {train.Rows} for training" + (heldOut is null ? "" : $", {valRows.Length} for validation") + (test is null ? "" : $", {testRows.Length} for testing"));
         output.WriteLine($"network: {network}; loss {loss}; optimizer {recipe.OptimiserName} lr {step.Optimiser.LearningRate.ToString(CultureInfo.InvariantCulture)}; batch {step.BatchCapacity}; seed {recipe.Seed}");
 
         var interrupted = false;
@@ -113,12 +112,11 @@ public static class TrainCommand
             if (resume is not null && resume.Epoch >= recipe.Epochs)
                 throw new CliException($"--epochs {recipe.Epochs} is not past the checkpoint's epoch {resume.Epoch}: nothing to resume");
             if (resume is not null) output.WriteLine($"resuming from {options.ResumePath} after epoch {resume.Epoch}");
-            var settings = new LoopSettings(recipe.Epochs, recipe.BatchSize, keys.Root, options.Patience, options.CheckpointEvery);
+            var settings = new LoopSettings(recipe.Epochs, keys, options.Patience, options.CheckpointEvery);
             var loop = new TrainingLoop(step, data, heldOut);
             var log = new TrainingLog(options.LogPath);
             if (!options.Quiet)
-                output.WriteLine("per epoch: loss is the mean training-mode batch loss during the epoch (dropout on, before each update); " +
-                                 "accuracy, val_loss and val_accuracy are evaluation-mode passes after it");
+                output.WriteLine(EpochReport.Legend(loss.IsClassification, heldOut is not null, recipe.Architecture.Dropout > 0));
             LoopOutcome outcome;
             using (var reporter = options.Reporter(output, recipe.Epochs))
                 outcome = loop.Run(settings, network.Init(keys.Init), resume, reporter, log,
@@ -129,16 +127,17 @@ public static class TrainCommand
                 output.WriteLine($"model saved to {savePath}");
             }
             if (options.PlotFolder is { } folder) TrainingPlots.Write(folder, path, log.Rows, Saved(outcome.Parameters), examples, backend, output);
-            void Final(string name, EvaluationSet? set)
+            // the same evaluation as every epoch's, of the parameters kept, on the data already uploaded
+            void Final(string name, DeviceDataset? set)
             {
                 if (set is null) return;
-                var (predictions, setLoss) = Inference.Evaluate(backend, network, outcome.Parameters, loss, set.Features, set.Targets).Match(r => r, e => throw new CliException(e.Message));
-                output.WriteLine(set.Classes is null
-                    ? $"final {name} loss (mse): {setLoss:F6} ({set.Features.Rows} rows)"
-                    : $"final {name} accuracy: {Metrics.Accuracy(Metrics.Classes(predictions), set.Classes) * 100:F2}%, loss {setLoss:F6} ({set.Features.Rows} rows)");
+                var (setLoss, accuracy) = step.Evaluate(outcome.Parameters, set);
+                output.WriteLine(accuracy is { } a
+                    ? $"final {name} accuracy: {a * 100:F2}%, loss {setLoss:F6} ({set.Rows} rows)"
+                    : $"final {name} loss (mse): {setLoss:F6} ({set.Rows} rows)");
             }
-            Final("training", training);
-            Final("validation", validation);
+            Final("training", data);
+            Final("validation", heldOut);
             Final("test", test);
             if (outcome.StoppedEarly && outcome.BestEpoch is { } best) output.WriteLine($"weights of epoch {best} (best validation loss)");
             return ExitCodes.Ok;

@@ -1,5 +1,4 @@
-
 namespace Pure.Shell.Training;
 
-/// <summary>How the epoch loop runs: length, batch, seed keys, early stopping and checkpoint cadence (null: only on an interrupt).</summary>
-public sealed record LoopSettings(int Epochs, int BatchSize, Rng Rng, int? Patience, int? CheckpointEvery);
+/// <summary>How the epoch loop runs: length, the seed's keys, early stopping and checkpoint cadence (null: only on an interrupt). The batch is the compiled step's.</summary>
+public sealed record LoopSettings(int Epochs, TrainingKeys Keys, int? Patience, int? CheckpointEvery);

@@ -13,10 +13,9 @@ public sealed class TrainingLoop(TrainingStep step, DeviceDataset data, DeviceDa
     public LoopOutcome Run(LoopSettings settings, Params initial, Checkpoint? resume, IEpochReporter reporter, TrainingLog? log,
         Func<bool> interrupted, Action<Checkpoint>? saveCheckpoint, string? checkpointPath = null)
     {
-        var keys = new TrainingKeys(settings.Rng);
         var run = (resume is null
-                ? TrainingRun.Start(step, data, initial, keys)
-                : TrainingRun.Resume(step, data, resume.Parameters, resume.Optimiser, resume.Epoch, keys))
+                ? TrainingRun.Start(step, data, initial, settings.Keys)
+                : TrainingRun.Resume(step, data, resume.Parameters, resume.Optimiser, resume.Epoch, settings.Keys))
             .Match(r => r, e => throw new CliException(resume is null ? e.Message : $"--resume: {e.Message}"));
         var (bestEpoch, bestLoss, best) = resume is null ? (0, double.PositiveInfinity, (Params?)null) : (resume.BestEpoch, resume.BestLoss, resume.Best);
         if (resume is not null && log is not null) foreach (var r in resume.Log) log.Add(r);

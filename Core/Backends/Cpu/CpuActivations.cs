@@ -14,25 +14,23 @@ static class CpuActivations
 {
     static readonly FrozenDictionary<string, CpuActivationKernel> Kernels = new Dictionary<string, CpuActivationKernel>
     {
-        ["identity"] = new IdentityKernel(),
-        ["step"] = new StepKernel(),
-        ["sigmoid"] = new SigmoidKernel(),
-        ["tanh"] = new TanhKernel(),
-        ["relu"] = new ReluKernel(),
-        ["leaky-relu"] = new Elementwise<LeakyReluOp>(),
-        ["elu"] = new Elementwise<EluOp>(),
-        ["gelu"] = new Elementwise<GeluOp>(),
-        ["gelu-tanh"] = new Elementwise<GeluTanhOp>(),
-        ["silu"] = new Elementwise<SiluOp>(),
-        ["softplus"] = new Elementwise<SoftplusOp>(),
-        ["mish"] = new Elementwise<MishOp>(),
-        ["hard-swish"] = new Elementwise<HardSwishOp>(),
+        [Activation.Identity.Id] = new IdentityKernel(),
+        [Activation.Step.Id] = new StepKernel(),
+        [Activation.Sigmoid.Id] = new SigmoidKernel(),
+        [Activation.Tanh.Id] = new TanhKernel(),
+        [Activation.Relu.Id] = new ReluKernel(),
+        [Activation.LeakyReluEntry.Id] = new Elementwise<LeakyReluOp>(),
+        [Activation.EluEntry.Id] = new Elementwise<EluOp>(),
+        [Activation.Gelu.Id] = new Elementwise<GeluOp>(),
+        [Activation.GeluTanh.Id] = new Elementwise<GeluTanhOp>(),
+        [Activation.Silu.Id] = new Elementwise<SiluOp>(),
+        [Activation.Softplus.Id] = new Elementwise<SoftplusOp>(),
+        [Activation.Mish.Id] = new Elementwise<MishOp>(),
+        [Activation.HardSwish.Id] = new Elementwise<HardSwishOp>(),
     }.ToFrozenDictionary();
 
     public static CpuActivationKernel For(Activation f) =>
         Kernels.TryGetValue(f.Id, out var kernel) ? kernel : throw new NotSupportedException($"the CPU backend has no kernel for activation '{f.Id}'");
-
-    public static bool Supports(Activation f) => Kernels.ContainsKey(f.Id);
 
     struct StepOp : IActivationOperator
     {

@@ -30,8 +30,6 @@ static class CpuOptimiser
         kernel.Step(rule, theta, grad, state, decay);
     }
 
-    public static bool Supports(string kernel) => Kernels.ContainsKey(kernel);
-
     sealed class SgdKernel : CpuUpdateKernel
     {
         public override void Step<T>(UpdateRule r, Span<T> theta, ReadOnlySpan<T> grad, Span<T> state, ReadOnlySpan<T> decay)

@@ -46,15 +46,19 @@ public class CatalogueCliTests
         Assert.Contains("--activation: unknown activation 'swishy' (one of " + string.Join(", ", Layers.NonlinearityNames) + ")", r.Stderr);
     }
 
-    [Fact]
-    public void The_epoch_lines_say_which_figures_are_training_mode_and_which_evaluation_mode()
+    [Theory]
+    [InlineData("moons.csv", "--val,0.2,--dropout,0.1", "per epoch: loss is the mean training-mode batch loss during the epoch (dropout on, before each update); accuracy, val_loss and val_accuracy are evaluation-mode passes after it")]
+    [InlineData("moons.csv", "--seed,1", "per epoch: loss is the mean training-mode batch loss during the epoch (before each update); accuracy is an evaluation-mode pass after it")]
+    [InlineData("sine.csv", "--task,regression,--val,0.2", "per epoch: loss is the mean training-mode batch loss during the epoch (before each update); val_loss is an evaluation-mode pass after it")]
+    [InlineData("sine.csv", "--task,regression", "per epoch: loss is the mean training-mode batch loss during the epoch (before each update)")]
+    public void The_line_before_the_epochs_says_which_figures_are_training_mode_and_which_evaluation_mode(string data, string options, string legend)
     {
-        var r = PureCli.Run("train", TestFiles.Data("moons.csv"), "--layers", "4", "--epochs", "2", "--val", "0.2");
+        var r = PureCli.Run(["train", TestFiles.Data(data), "--layers", "4", "--epochs", "2", .. options.Split(',')]);
         Assert.Equal(0, r.ExitCode);
         var lines = r.Stdout.ReplaceLineEndings("\n").Split('\n');
-        var legend = Array.FindIndex(lines, l => l.StartsWith("per epoch: loss is the mean training-mode batch loss", StringComparison.Ordinal));
-        Assert.True(legend >= 0, r.Stdout);
-        Assert.StartsWith("epoch", lines[legend + 1].TrimStart());
-        Assert.DoesNotContain("per epoch:", PureCli.Run("train", TestFiles.Data("moons.csv"), "--layers", "4", "--epochs", "2", "--quiet").Stdout);
+        var at = Array.IndexOf(lines, legend);
+        Assert.True(at >= 0, r.Stdout);
+        Assert.StartsWith("epoch", lines[at + 1].TrimStart());
+        Assert.DoesNotContain("per epoch:", PureCli.Run(["train", TestFiles.Data(data), "--layers", "4", "--epochs", "2", "--quiet", .. options.Split(',')]).Stdout);
     }
 }
