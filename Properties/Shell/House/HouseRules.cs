@@ -10,6 +10,9 @@ public class HouseRules
     static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> Core = NamespaceGraph.Of(CoreAssembly);
     static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> Shell = NamespaceGraph.Of(ShellAssembly);
 
+    /// <summary>A static that can be reassigned, so the static-state reader is seen to find one.</summary>
+    internal static int MutableProbe = 0;
+
     static IEnumerable<string> Uses(IReadOnlyDictionary<string, IReadOnlySet<string>> graph, string from) =>
         graph.Where(e => e.Key == from || e.Key.StartsWith(from + ".", StringComparison.Ordinal)).SelectMany(e => e.Value);
 
@@ -19,8 +22,28 @@ public class HouseRules
         var references = CoreAssembly.GetReferencedAssemblies().Select(a => a.Name!).ToArray();
         Assert.DoesNotContain(ShellAssembly.GetName().Name, references);
         Assert.DoesNotContain(Core.Values.SelectMany(v => v), ns => ns.StartsWith("Pure.Shell", StringComparison.Ordinal));
-        foreach (var forbidden in new[] { "System.IO", "System.Console", "CsvHelper", "Spectre", "ScottPlot", "System.CommandLine" })
+        foreach (var forbidden in new[] { "System.IO", "System.Net", "CsvHelper", "Spectre", "ScottPlot", "System.CommandLine" })
             Assert.DoesNotContain(Core.Values.SelectMany(v => v), ns => ns == forbidden || ns.StartsWith(forbidden + ".", StringComparison.Ordinal));
+    }
+
+    /// <summary>No console, clock, environment or unseeded randomness anywhere in the core's code.</summary>
+    [Fact]
+    public void The_core_has_no_console_clock_environment_or_unseeded_randomness()
+    {
+        Type[] forbiddenTypes = [typeof(Console), typeof(System.Diagnostics.Stopwatch), typeof(Random), typeof(TimeProvider), typeof(Thread)];
+        Assert.Empty(NamespaceGraph.TypesUsedIn(CoreAssembly, "Pure.Core").Intersect(forbiddenTypes));
+        string[] clocks = ["get_Now", "get_UtcNow", "get_Today", "NewGuid"];
+        var members = NamespaceGraph.MembersUsedIn(CoreAssembly, "Pure.Core");
+        var used = members.Where(m => m.DeclaringType is { } t && (t == typeof(DateTime) || t == typeof(DateTimeOffset) || t == typeof(Guid)) && clocks.Contains(m.Name))
+            // the compiler's iterator state machines read the thread id, and only that, of the environment
+            .Concat(members.Where(m => m.DeclaringType == typeof(Environment) && m.Name != "get_CurrentManagedThreadId"));
+        Assert.Empty(used.Select(m => $"{m.DeclaringType!.Name}.{m.Name}"));
+    }
+
+    [Fact]
+    public void The_core_has_no_static_mutable_state()
+    {
+        Assert.Empty(NamespaceGraph.MutableStatics(CoreAssembly, "Pure.Core").Select(f => $"{f.DeclaringType!.FullName}.{f.Name}"));
     }
 
     [Fact]
@@ -64,6 +87,10 @@ public class HouseRules
     [Fact]
     public void The_checker_sees_real_edges()
     {
+        // the shell does keep a clock and the console: the same readers must see them there
+        Assert.Contains(typeof(System.Diagnostics.Stopwatch), NamespaceGraph.TypesUsedIn(ShellAssembly, "Pure.Shell"));
+        Assert.Contains(NamespaceGraph.MembersUsedIn(ShellAssembly, "Pure.Shell"), m => m.DeclaringType == typeof(Console) && m.Name == "get_Out");
+        Assert.Contains(NamespaceGraph.MutableStatics(typeof(HouseRules).Assembly, "Pure.Properties"), f => f.Name == nameof(MutableProbe));
         // guards the rules above against a graph that is empty because the reader broke
         Assert.Contains("Pure.Core.Backends", Core["Pure.Core.Layers"]);
         Assert.Contains("Pure.Core.Optimisers", Core["Pure.Core.Training"]);

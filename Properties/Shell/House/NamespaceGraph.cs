@@ -31,9 +31,22 @@ public static class NamespaceGraph
     }
 
     /// <summary>Every type the code of namespace <paramref name="ns"/> (and its children) refers to.</summary>
-    public static IReadOnlySet<Type> TypesUsedIn(Assembly assembly, string ns) =>
-        assembly.GetTypes().Where(t => t.Namespace is { } n && (n == ns || n.StartsWith(ns + ".", StringComparison.Ordinal)))
-            .SelectMany(TypesUsedBy).ToHashSet();
+    public static IReadOnlySet<Type> TypesUsedIn(Assembly assembly, string ns) => TypesIn(assembly, ns).SelectMany(TypesUsedBy).ToHashSet();
+
+    /// <summary>Every method and field the method bodies of namespace <paramref name="ns"/> (and its children) call or touch.</summary>
+    public static IReadOnlySet<MemberInfo> MembersUsedIn(Assembly assembly, string ns) =>
+        TypesIn(assembly, ns).SelectMany(t => t.GetMethods(Everything).Cast<MethodBase>().Concat(t.GetConstructors(Everything)))
+            .SelectMany(m => Tokens(m).OfType<MemberInfo>().Where(member => member is not Type)).ToHashSet();
+
+    /// <summary>The static fields of namespace <paramref name="ns"/> that can be assigned after initialisation (compiler-generated ones aside).</summary>
+    public static IReadOnlyList<FieldInfo> MutableStatics(Assembly assembly, string ns) =>
+        TypesIn(assembly, ns).Where(t => !t.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute)) && !t.Name.StartsWith('<'))
+            .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            .Where(f => !f.IsInitOnly && !f.IsLiteral && !f.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute)) && !f.Name.StartsWith('<'))
+            .ToArray();
+
+    static IEnumerable<Type> TypesIn(Assembly assembly, string ns) =>
+        assembly.GetTypes().Where(t => t.Namespace is { } n && (n == ns || n.StartsWith(ns + ".", StringComparison.Ordinal)));
 
     /// <summary>A cycle among the namespaces that start with <paramref name="prefix"/>, as a path, or null.</summary>
     public static IReadOnlyList<string>? FindCycle(IReadOnlyDictionary<string, IReadOnlySet<string>> graph, string prefix)
@@ -86,12 +99,25 @@ public static class NamespaceGraph
         return found;
     }
 
-    /// <summary>The declaring types of every token in <paramref name="method"/>'s IL, and the local variables' types.</summary>
+    /// <summary>The declaring types of every token in <paramref name="method"/>'s IL, its signatures' types, and the local variables' types.</summary>
     static IEnumerable<Type> TypesInBody(MethodBase method)
+    {
+        if (method.GetMethodBody() is { } body)
+            foreach (var local in body.LocalVariables) yield return local.LocalType;
+        foreach (var member in Tokens(method))
+        {
+            if (member is Type t) { yield return t; continue; }
+            if (member.DeclaringType is { } declaring) yield return declaring;
+            if (member is MethodInfo mi) { yield return mi.ReturnType; foreach (var p in mi.GetParameters()) yield return p.ParameterType; }
+            if (member is FieldInfo fi) yield return fi.FieldType;
+        }
+    }
+
+    /// <summary>Every type, method and field token in <paramref name="method"/>'s IL, resolved.</summary>
+    static IEnumerable<MemberInfo> Tokens(MethodBase method)
     {
         var body = method.GetMethodBody();
         if (body is null) yield break;
-        foreach (var local in body.LocalVariables) yield return local.LocalType;
         var il = body.GetILAsByteArray() ?? [];
         var module = method.Module;
         Type[]? typeArgs = method.DeclaringType is { IsGenericType: true } d ? d.GetGenericArguments() : null;
@@ -104,17 +130,10 @@ public static class NamespaceGraph
             switch (op.OperandType)
             {
                 case OperandType.InlineMethod or OperandType.InlineField or OperandType.InlineType or OperandType.InlineTok:
-                    var token = BitConverter.ToInt32(il, i);
                     MemberInfo? member = null;
-                    try { member = module.ResolveMember(token, typeArgs, methodArgs); }
+                    try { member = module.ResolveMember(BitConverter.ToInt32(il, i), typeArgs, methodArgs); }
                     catch (ArgumentException) { }
-                    if (member is Type t) yield return t;
-                    else if (member is not null)
-                    {
-                        if (member.DeclaringType is { } declaring) yield return declaring;
-                        if (member is MethodInfo mi) { yield return mi.ReturnType; foreach (var p in mi.GetParameters()) yield return p.ParameterType; }
-                        if (member is FieldInfo fi) yield return fi.FieldType;
-                    }
+                    if (member is not null) yield return member;
                     i += 4;
                     break;
                 case OperandType.InlineSwitch:
