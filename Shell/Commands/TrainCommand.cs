@@ -20,7 +20,7 @@ public static class TrainCommand
         var task = new Option<string>("--task") { Description = LearningTasks.Names, DefaultValueFactory = _ => LearningTask.Classification.Name() };
         var layers = new Option<string>("--layers") { Description = "hidden layer widths, e.g. 32,32,16", DefaultValueFactory = _ => "16" };
         var activation = new Option<string>("--activation") { Description = "hidden activation: " + string.Join(", ", Layers.NonlinearityNames), DefaultValueFactory = _ => "relu" };
-        var init = new Option<string?>("--init") { Description = "weight initialiser: zeros, small, xavier, he, lecun … (default: he for ReLU-like, xavier otherwise)" };
+        var init = new Option<string?>("--init") { Description = "weight initialiser: " + string.Join(", ", Inits.ByName.Keys) + " (default: he for ReLU-like, xavier otherwise)" };
         var dropout = new Option<double>("--dropout") { Description = "dropout rate after each hidden layer", DefaultValueFactory = _ => 0 };
         var optimizer = new Option<string>("--optimizer") { Description = string.Join(", ", OptimiserKind.All.Select(k => k.Id)), DefaultValueFactory = _ => "adam" };
         var lr = new Option<double?>("--lr") { Description = "learning rate (default " + string.Join(", ", OptimiserKind.All.Select(k => FormattableString.Invariant($"{k.DefaultLearningRate} {k.Id}"))) + ")" };

@@ -33,7 +33,7 @@ public class ActivationProperties
         for (var i = 0; i < Xs.Length; i++) Assert.True(Math.Abs(f.Value(Xs[i]) - expected[i]) < 1e-5 + 5e-7, $"{name}({Xs[i]}) = {f.Value(Xs[i])}, reference {expected[i]}");
         // the float kernels, through the backend, agree too
         var kernel = new float[Xs.Length];
-        var be = new CpuBackend<float>();
+        var be = TestBackends.Float;
         var z = be.Allocate(Xs.Length).All;
         be.Upload(Xs.Select(v => (float)v).ToArray(), z);
         be.ActivationForward(f, z, z);
@@ -79,7 +79,7 @@ public class ActivationProperties
     [Fact]
     public void Sigmoid_and_softplus_are_stable_far_out()
     {
-        var be = new CpuBackend<float>();
+        var be = TestBackends.Float;
         float[] z = [-1e4f, -100, 100, 1e4f];
         foreach (var f in new[] { Activation.Sigmoid, Activation.Softplus, Activation.Silu, Activation.Elu(), Activation.Gelu, Activation.GeluTanh })
         {

@@ -4,7 +4,7 @@ namespace Pure.Properties;
 
 public class CompositionLaws
 {
-    static readonly CpuBackend<float> Cpu = new();
+    static readonly CpuBackend<float> Cpu = TestBackends.Float;
 
     static Network Build(Layer layer, int width) => Network.Build(layer, width).ThrowIfFail();
 

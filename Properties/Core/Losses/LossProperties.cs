@@ -5,8 +5,8 @@ namespace Pure.Properties;
 /// <summary>Every loss's gradient equals a central finite difference of its value (double precision), and the reference values hold.</summary>
 public class LossProperties
 {
-    static readonly CpuBackend<double> Double = new();
-    static readonly CpuBackend<float> Float = new();
+    static readonly CpuBackend<double> Double = TestBackends.Double;
+    static readonly CpuBackend<float> Float = TestBackends.Float;
 
     static double Value(LossKind kind, double[] o, double[] y, int rows, int cols, double[]? gradient = null)
     {

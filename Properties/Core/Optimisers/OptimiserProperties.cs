@@ -1,10 +1,12 @@
+using Pure.Properties.Support;
+
 
 namespace Pure.Properties;
 
 /// <summary>Three steps on f(w) = ½‖w‖² + Σw (∇f = w + 1) from w = (1, −2, 3), lr 0.1, PyTorch semantics (DESIGN.md).</summary>
 public class OptimiserProperties
 {
-    static readonly CpuBackend<float> Cpu = new();
+    static readonly CpuBackend<float> Cpu = TestBackends.Float;
 
     /// <summary>A network with exactly three weights (no bias) stands in for w.</summary>
     static Params Start(float[] w)

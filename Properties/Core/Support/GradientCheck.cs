@@ -94,7 +94,7 @@ public static class GradientCheck
     /// <summary>The plan's forward output in double precision.</summary>
     public static double[] Forward(LayerPlan plan, int rows, double[] theta, double[] x, Rng key, Mode mode)
     {
-        var be = new CpuBackend<double>();
+        var be = TestBackends.Double;
         var (p, input, output, workspace) = Buffers(be, plan, rows, theta, x);
         plan.Forward(be, new ForwardPass<double>(rows, input, output, p, workspace, mode, key));
         var result = new double[rows * plan.OutputWidth];
@@ -105,7 +105,7 @@ public static class GradientCheck
     /// <summary>(∂⟨c, f⟩/∂θ, ∂⟨c, f⟩/∂x) from the plan's backward pass.</summary>
     public static (double[] DTheta, double[] DX) Backward(LayerPlan plan, int rows, double[] theta, double[] x, double[] c, Rng key, Mode mode)
     {
-        var be = new CpuBackend<double>();
+        var be = TestBackends.Double;
         var (p, input, output, workspace) = Buffers(be, plan, rows, theta, x);
         plan.Forward(be, new ForwardPass<double>(rows, input, output, p, workspace, mode, key));
         var up = be.Allocate(c.Length).All;

@@ -1,9 +1,11 @@
+using Pure.Properties.Support;
+
 namespace Pure.Properties;
 
 /// <summary>No rows is a valid input: predictions of nothing are an empty matrix, not an exception.</summary>
 public class EmptyInputTests
 {
-    static readonly CpuBackend<float> Cpu = new();
+    static readonly CpuBackend<float> Cpu = TestBackends.Float;
 
     [Theory]
     [InlineData(1)]

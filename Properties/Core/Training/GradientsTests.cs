@@ -4,7 +4,7 @@ namespace Pure.Properties;
 
 public class GradientsTests
 {
-    static readonly CpuBackend<float> Cpu = new();
+    static readonly CpuBackend<float> Cpu = TestBackends.Float;
 
     /// <summary>One full-batch SGD epoch moves the parameters by exactly −η times the gradient Gradients.OfLoss reports.</summary>
     [SeededProperty]

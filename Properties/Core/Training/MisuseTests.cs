@@ -1,9 +1,11 @@
+using Pure.Properties.Support;
+
 namespace Pure.Properties;
 
 /// <summary>The compiled step and the optimiser refuse data, state and sizes that do not fit them.</summary>
 public class MisuseTests
 {
-    static readonly CpuBackend<float> Cpu = new();
+    static readonly CpuBackend<float> Cpu = TestBackends.Float;
 
     [Fact]
     public void Misuse_of_the_step_and_the_optimiser_is_refused()

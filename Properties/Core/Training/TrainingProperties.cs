@@ -1,10 +1,12 @@
+using Pure.Properties.Support;
+
 
 namespace Pure.Properties;
 
 /// <summary>End-to-end learning: XOR, two moons, determinism and the allocation-free step.</summary>
 public class TrainingProperties
 {
-    static readonly CpuBackend<float> Cpu = new();
+    static readonly CpuBackend<float> Cpu = TestBackends.Float;
 
     static (Network Network, Params Params) Train(Layer layer, Dataset data, Loss loss, Optimiser optimiser, int epochs, int batch, long seed)
     {

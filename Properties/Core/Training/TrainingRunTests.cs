@@ -5,7 +5,7 @@ namespace Pure.Properties;
 /// <summary>The one epoch loop: its evaluation on uploaded data, its keys, and its agreement with Train.Fit.</summary>
 public class TrainingRunTests
 {
-    static readonly CpuBackend<float> Cpu = new();
+    static readonly CpuBackend<float> Cpu = TestBackends.Float;
 
     static (TrainingStep Step, DeviceDataset Train, DeviceDataset Held, Dataset HeldData, Network Network) Setup(Loss loss, int classes, int batch, Rng rng)
     {

@@ -5,15 +5,29 @@ namespace Pure.Properties;
 /// <summary>The CLI's activation and optimiser names come from the core's catalogues: every entry is listed, accepted and saved.</summary>
 public class CatalogueCliTests
 {
+    /// <summary>The names listed after <paramref name="label"/> in the help text, up to its [default: …].</summary>
+    static string[] Listed(string help, string label)
+    {
+        var text = string.Join(" ", help.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        var match = System.Text.RegularExpressions.Regex.Match(text, System.Text.RegularExpressions.Regex.Escape(label) + @" (.+?) [\[(]default");
+        Assert.True(match.Success, $"'{label}' not in the help: {text}");
+        return match.Groups[1].Value.Split(", ");
+    }
+
     [Fact]
-    public void The_help_lists_every_activation_and_optimiser_of_the_catalogues()
+    public void The_help_lists_exactly_the_names_the_catalogues_accept()
     {
         var help = PureCli.Run("train", "--help");
         Assert.Equal(0, help.ExitCode);
-        var text = string.Join(" ", help.Stdout.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains("hidden activation: " + string.Join(", ", Layers.NonlinearityNames), text);
-        foreach (var name in Activation.All.SelectMany(a => a.Aliases.Prepend(a.Id)).Append("prelu")) Assert.Contains(name, text);
-        Assert.Contains(string.Join(", ", OptimiserKind.All.Select(k => k.Id)), text);
+        var activations = Listed(help.Stdout, "hidden activation:");
+        Assert.All(activations, name => Assert.True(Layers.Nonlinearity(name).IsSucc, name));
+        Assert.Equal(Activation.All.SelectMany(a => a.Aliases.Prepend(a.Id)).Append("prelu").Order(), activations.Order());
+        var optimisers = Listed(help.Stdout, "--optimizer <optimizer>");
+        Assert.All(optimisers, name => Assert.True(OptimiserKind.Named(name).IsSucc, name));
+        Assert.Equal(OptimiserKind.All.Select(k => k.Id).Order(), optimisers.Order());
+        var inits = Listed(help.Stdout, "weight initialiser:");
+        Assert.All(inits, name => Assert.True(Inits.ByName.ContainsKey(name), name));
+        Assert.Contains("he", inits);
     }
 
     [Fact]

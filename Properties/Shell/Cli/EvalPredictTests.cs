@@ -15,7 +15,7 @@ public class EvalPredictTests(SavedModelsFixture models) : IClassFixture<SavedMo
     static string[][] Rows(string csv) => csv.TrimEnd('\n').Split('\n').Select(l => l.Split(',')).ToArray();
 
     static double InProcessLoss(TrainedModels.Trained t) =>
-        Inference.Loss(new CpuBackend<float>(), t.Model.Network, t.Model.Params, t.Model.Loss, t.X, t.Targets.Values).ThrowIfFail();
+        Inference.Loss(TestBackends.Float, t.Model.Network, t.Model.Params, t.Model.Loss, t.X, t.Targets.Values).ThrowIfFail();
 
     [Fact]
     public void Predict_on_the_training_csv_gives_the_classes_the_model_gives_in_process()

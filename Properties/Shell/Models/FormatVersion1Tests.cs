@@ -29,4 +29,23 @@ public class FormatVersion1Tests
         Assert.Equal(Figures(File.ReadAllText(TestFiles.Fixture("v1-prelu-moons.eval.txt"))), Figures(r.Stdout));
         Assert.Contains("[6, 4] prelu", r.Stdout);
     }
+
+    /// <summary>
+    /// A checkpoint the old code wrote after 4 of 7 epochs (moons, 6 ReLU units, dropout 0.1, --val 0.2,
+    /// --patience 50, seed 2) resumes to the very model file the old code saved from an uninterrupted 7-epoch
+    /// run: the old format loads, and the new epoch loop does the old arithmetic bit for bit.
+    /// </summary>
+    [Fact]
+    public void An_old_checkpoint_resumes_to_the_model_the_old_code_trained_without_a_break()
+    {
+        var folder = TestFiles.TempFolder();
+        var checkpoint = Path.Combine(folder, "checkpoint.safetensors");
+        File.Copy(TestFiles.Fixture("v1-checkpoint-moons.safetensors"), checkpoint);
+        var model = Path.Combine(folder, "model.safetensors");
+        var r = PureCli.Run("train", TestFiles.Data("moons.csv"), "--layers", "6", "--dropout", "0.1", "--val", "0.2", "--patience", "50",
+            "--epochs", "7", "--seed", "2", "--quiet", "--resume", checkpoint, "--save", model);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Contains("resuming from", r.Stdout);
+        Assert.Equal(File.ReadAllBytes(TestFiles.Fixture("v1-moons-7-epochs.safetensors")), File.ReadAllBytes(model));
+    }
 }

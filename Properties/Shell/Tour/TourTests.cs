@@ -8,7 +8,7 @@ public class TourTests
 {
     static readonly Lazy<IReadOnlyDictionary<string, TopicReport>> Reports = new(() =>
     {
-        var context = new TourContext(new CpuBackend<float>(), Rng.FromSeed(2024), TestFiles.TempFolder(), Path.GetDirectoryName(TestFiles.Data("digits.csv"))!);
+        var context = new TourContext(TestBackends.Float, Rng.FromSeed(2024), TestFiles.TempFolder(), Path.GetDirectoryName(TestFiles.Data("digits.csv"))!);
         return Topics.All.ToDictionary(t => t.Name, t => t.Run(context));
     });
 
