@@ -10,7 +10,11 @@ public static class Program
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
     /// <summary>Runs on the CPU backend: the composition root's choice of backend.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, new CpuBackend<float>());
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        using var backend = new CpuBackend<float>();
+        return Run(args, stdout, stderr, backend);
+    }
 
     /// <summary>
     /// Parses, runs, and maps failures to one line on stderr: a <see cref="CliException"/> with its exit code,

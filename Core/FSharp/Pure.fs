@@ -77,5 +77,8 @@ module Model =
     /// The model's predictions on the rows of `x` (probabilities for classification).
     let predict (x: Matrix) (model: Model) : Result<Matrix, string> = model.Predict(x) |> Fin.toResult
 
+    /// `predict` on a backend of the caller's choosing.
+    let predictOn (backend: IBackend<float32>) (x: Matrix) (model: Model) : Result<Matrix, string> = model.Predict(x, backend) |> Fin.toResult
+
     /// The share of rows of `x` whose predicted class matches `targets`.
     let accuracy (x: Matrix) (targets: Matrix) (model: Model) : Result<float, string> = model.Accuracy(x, targets) |> Fin.toResult

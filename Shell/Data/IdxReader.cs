@@ -44,7 +44,7 @@ public static class IdxReader
     /// </summary>
     public static (Matrix TrainX, byte[] TrainY, Matrix TestX, byte[] TestY) ReadDirectory(string dir)
     {
-        if (File.Exists(dir)) throw new CliException($"--data: {dir} is a file, not a folder of IDX files", ExitCodes.BadInput);
+        if (File.Exists(dir)) throw new CliException($"{dir}: is a file, not a folder (of IDX files)", ExitCodes.BadInput);
         if (!Directory.Exists(dir))
             throw new CliException($"{dir}: no such folder (Fashion-MNIST comes with the Debian package {Package}: apt-get install {Package}, then use {DefaultDirectory})", ExitCodes.BadInput);
         var (trainX, train) = ImagesMatrix(Find(dir, "train-images-idx3-ubyte"));
