@@ -14,26 +14,23 @@ public static class Inits
     public static Initialiser Constant(double value) => new(InitKind.Constant, value, value == 0 ? "zeros" : FormattableString.Invariant($"constant({value:G4})"));
     public static Initialiser Uniform(double bound) => new(InitKind.Uniform, bound, FormattableString.Invariant($"uniform({bound:G4})"));
     public static Initialiser Normal(double std) => new(InitKind.Normal, std, FormattableString.Invariant($"normal({std:G4})"));
-    public static Initialiser XavierUniform(double gain = 1) => new(InitKind.XavierUniform, gain, "xavier-uniform");
-    public static Initialiser XavierNormal(double gain = 1) => new(InitKind.XavierNormal, gain, "xavier-normal");
-    public static Initialiser HeUniform() => new(InitKind.HeUniform, 1, "he-uniform");
-    public static Initialiser HeNormal() => new(InitKind.HeNormal, 1, "he-normal");
-    public static Initialiser LeCunUniform() => new(InitKind.LeCunUniform, 1, "lecun-uniform");
-    public static Initialiser LeCunNormal() => new(InitKind.LeCunNormal, 1, "lecun-normal");
+    public static Initialiser XavierUniform(double gain = 1) => new(InitKind.XavierUniform, gain, InitKind.XavierUniform.Id);
+    public static Initialiser XavierNormal(double gain = 1) => new(InitKind.XavierNormal, gain, InitKind.XavierNormal.Id);
+    public static Initialiser HeUniform() => new(InitKind.HeUniform, 1, InitKind.HeUniform.Id);
+    public static Initialiser HeNormal() => new(InitKind.HeNormal, 1, InitKind.HeNormal.Id);
+    public static Initialiser LeCunUniform() => new(InitKind.LeCunUniform, 1, InitKind.LeCunUniform.Id);
+    public static Initialiser LeCunNormal() => new(InitKind.LeCunNormal, 1, InitKind.LeCunNormal.Id);
 
-    /// <summary>Names accepted on the command line.</summary>
-    public static IReadOnlyDictionary<string, Initialiser> ByName { get; } = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(new Dictionary<string, Initialiser>
-    {
-        ["zeros"] = Zeros,
-        ["small"] = Normal(0.01),
-        ["xavier"] = Xavier,
-        ["xavier-uniform"] = Xavier,
-        ["xavier-normal"] = XavierNormal(),
-        ["he"] = He,
-        ["he-normal"] = He,
-        ["he-uniform"] = HeUniform(),
-        ["lecun"] = LeCun,
-        ["lecun-normal"] = LeCun,
-        ["lecun-uniform"] = LeCunUniform(),
-    });
+    /// <summary>
+    /// Names accepted on the command line: every fan-based scheme by its id (at gain 1), and the short names
+    /// zeros, small (N(0, 0.01²)), xavier, he and lecun.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Initialiser> ByName { get; } = Table(
+        ("zeros", Zeros), ("small", Normal(0.01)), ("xavier", Xavier), ById(XavierUniform()), ById(XavierNormal()),
+        ("he", He), ById(HeNormal()), ById(HeUniform()), ("lecun", LeCun), ById(LeCunNormal()), ById(LeCunUniform()));
+
+    static (string Name, Initialiser Init) ById(Initialiser init) => (init.Name, init);
+
+    static IReadOnlyDictionary<string, Initialiser> Table(params (string Name, Initialiser Init)[] entries) =>
+        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(entries.ToDictionary(e => e.Name, e => e.Init));
 }
