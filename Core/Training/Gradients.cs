@@ -22,30 +22,30 @@ public static class Gradients
     /// Evaluation mode: dropout is the identity.
     /// </summary>
     public static Fin<Vjp> Of(IBackend<float> backend, Network network, Params parameters, Matrix x, Func<Matrix, Matrix> cotangent) =>
-        Vjp(backend, network, parameters, x, cotangent, Mode.Evaluate, default);
+        VectorJacobian(backend, network, parameters, x, cotangent, Mode.Evaluate, default);
 
     /// <summary>The VJP in training mode, with the dropout masks drawn from <paramref name="dropoutKey"/> (a key is required: a default one would repeat the same mask on every call).</summary>
     public static Fin<Vjp> InTraining(IBackend<float> backend, Network network, Params parameters, Matrix x, Func<Matrix, Matrix> cotangent, Rng dropoutKey) =>
-        Vjp(backend, network, parameters, x, cotangent, Mode.Train, dropoutKey);
+        VectorJacobian(backend, network, parameters, x, cotangent, Mode.Train, dropoutKey);
 
     /// <summary>The mean loss against <paramref name="targets"/> and its gradients, in evaluation mode.</summary>
     public static Fin<LossGradients> OfLoss(IBackend<float> backend, Network network, Params parameters, Loss loss, Matrix x, Matrix targets) =>
-        LossVjp(backend, network, parameters, loss, x, targets, Mode.Evaluate, default);
+        LossGradient(backend, network, parameters, loss, x, targets, Mode.Evaluate, default);
 
     /// <summary>The mean loss and its gradients in training mode, dropout drawn from <paramref name="dropoutKey"/>.</summary>
     public static Fin<LossGradients> OfLossInTraining(IBackend<float> backend, Network network, Params parameters, Loss loss, Matrix x, Matrix targets, Rng dropoutKey) =>
-        LossVjp(backend, network, parameters, loss, x, targets, Mode.Train, dropoutKey);
+        LossGradient(backend, network, parameters, loss, x, targets, Mode.Train, dropoutKey);
 
-    static Fin<Vjp> Vjp(IBackend<float> backend, Network network, Params parameters, Matrix x, Func<Matrix, Matrix> cotangent, Mode mode, Rng rng) =>
+    static Fin<Vjp> VectorJacobian(IBackend<float> backend, Network network, Params parameters, Matrix x, Func<Matrix, Matrix> cotangent, Mode mode, Rng rng) =>
         Run(backend, network, parameters, x, mode, rng, (output, _, gradient) =>
         {
             var c = cotangent(output);
             if (c.Rows != output.Rows || c.Cols != output.Cols) throw new ArgumentException($"cotangent is {c.Rows}×{c.Cols}, output {output.Rows}×{output.Cols}");
             backend.Upload(c.Span, gradient);
             return 0.0;
-        }).Map(r => new Training.Vjp(r.Output, r.Parameters, r.Input));
+        }).Map(r => new Vjp(r.Output, r.Parameters, r.Input));
 
-    static Fin<LossGradients> LossVjp(IBackend<float> backend, Network network, Params parameters, Loss loss, Matrix x, Matrix targets, Mode mode, Rng rng)
+    static Fin<LossGradients> LossGradient(IBackend<float> backend, Network network, Params parameters, Loss loss, Matrix x, Matrix targets, Mode mode, Rng rng)
     {
         if (targets.Rows != x.Rows || targets.Cols != network.OutputWidth)
             return Error.New($"targets are {targets.Rows}×{targets.Cols}, expected {x.Rows}×{network.OutputWidth}");

@@ -114,6 +114,9 @@ public class TrainingRunTests
         float[] Output(Rng key) => Gradients.InTraining(Cpu, network, p, x, Ones, key).ThrowIfFail().Output.ToArray();
         Assert.Equal(Output(Rng.FromSeed(7)), Output(Rng.FromSeed(7)));
         Assert.NotEqual(Output(Rng.FromSeed(7)), Output(Rng.FromSeed(8)));
+        double MeanLoss(Rng key) => Gradients.OfLossInTraining(Cpu, network, p, Loss.Mse, x, Matrix.Zeros(4, 1), key).ThrowIfFail().Loss;
+        Assert.Equal(MeanLoss(Rng.FromSeed(7)), MeanLoss(Rng.FromSeed(7)));
+        Assert.NotEqual(MeanLoss(Rng.FromSeed(7)), MeanLoss(Rng.FromSeed(8)));
         // evaluation mode: dropout is the identity, so no key is asked for
         Assert.Equal(Inference.Forward(Cpu, network, p, x).ThrowIfFail().ToArray(), Gradients.Of(Cpu, network, p, x, Ones).ThrowIfFail().Output.ToArray());
     }
