@@ -23,7 +23,7 @@ public sealed partial record Activation
         { IsReluLike = true, HasAlpha = true, Alpha = 0.01 };
 
     /// <summary>ELU (Clevert et al. 2016): α(e^z − 1) for z ≤ 0.</summary>
-    public static readonly Activation EluEntry = new("elu", (z, a) => z > 0 ? z : a * (Math.Exp(z) - 1), (z, a) => z > 0 ? 1 : a * Math.Exp(z))
+    public static readonly Activation EluEntry = new("elu", (z, a) => z > 0 ? z : a * Scalar.ExpM1(z), (z, a) => z > 0 ? 1 : a * Math.Exp(z))
         { IsReluLike = true, HasAlpha = true, Alpha = 1.0 };
 
     /// <summary>GELU (Hendrycks &amp; Gimpel 2016) exactly: z·Φ(z); d/dz = Φ(z) + z·φ(z).</summary>

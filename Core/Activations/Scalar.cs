@@ -15,9 +15,28 @@ public static class Scalar
         return z >= T.Zero ? T.One / (T.One + e) : e / (T.One + e);
     }
 
-    /// <summary>log(1 + e^z) = max(z, 0) + log(1 + e^(−|z|)), finite for every finite z.</summary>
+    /// <summary>log(1 + e^z) = max(z, 0) + log1p(e^(−|z|)), finite for every finite z and exact in the far left tail (≈ e^z).</summary>
     public static T Softplus<T>(T z) where T : IFloatingPointIeee754<T> =>
-        T.Max(z, T.Zero) + T.LogP1(T.Exp(-T.Abs(z)));
+        T.Max(z, T.Zero) + Log1P(T.Exp(-T.Abs(z)));
+
+    /// <summary>
+    /// log(1 + x) accurate for tiny x (.NET's LogP1 is log(x + 1), which loses x below the precision of 1):
+    /// with u = 1 + x rounded, log(u)·x/(u − 1) cancels the rounding of u (Goldberg 1991, theorem 4).
+    /// </summary>
+    public static T Log1P<T>(T x) where T : IFloatingPointIeee754<T>
+    {
+        var u = T.One + x;
+        return u == T.One ? x : T.IsPositiveInfinity(u) ? u : T.Log(u) * x / (u - T.One);
+    }
+
+    /// <summary>e^x − 1 accurate for tiny x (.NET's ExpM1 is exp(x) − 1): with u = e^x rounded, (u − 1)·x/log(u) (Kahan).</summary>
+    public static T ExpM1<T>(T x) where T : IFloatingPointIeee754<T>
+    {
+        var u = T.Exp(x);
+        if (u == T.One) return x;
+        var um1 = u - T.One;
+        return um1 == -T.One || T.IsPositiveInfinity(u) ? um1 : um1 * x / T.Log(u);
+    }
 
     /// <summary>Φ(z) = ½·erfc(−z/√2), the standard normal CDF.</summary>
     public static double NormalCdf(double z) => 0.5 * Erf.Complement(-z / Math.Sqrt(2));

@@ -66,9 +66,9 @@ static class CpuActivations
 
     struct EluOp : IActivationOperator
     {
-        public static T Value<T>(T z, T alpha) where T : IFloatingPointIeee754<T> => z > T.Zero ? z : alpha * T.ExpM1(z);
-        // α(e^z − 1)′ = a + α for z ≤ 0
-        public static T Derivative<T>(T z, T a, T alpha) where T : IFloatingPointIeee754<T> => z > T.Zero ? T.One : a + alpha;
+        public static T Value<T>(T z, T alpha) where T : IFloatingPointIeee754<T> => z > T.Zero ? z : alpha * Scalar.ExpM1(z);
+        // α·e^z for z ≤ 0 (a + α is the same in exact arithmetic but cancels: 100 % off at z = −20 in float)
+        public static T Derivative<T>(T z, T a, T alpha) where T : IFloatingPointIeee754<T> => z > T.Zero ? T.One : alpha * T.Exp(z);
     }
 
     // erf has no generic form in .NET: GELU is evaluated in double, exact for float and double inputs

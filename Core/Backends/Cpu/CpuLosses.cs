@@ -48,7 +48,7 @@ static class CpuLosses
                 {
                     var z = o[i];
                     // max(z, 0) − z·y + log(1 + e^(−|z|)); gradient σ(z) − y
-                    total += double.CreateTruncating(T.Max(z, T.Zero) - z * y[i] + T.LogP1(T.Exp(-T.Abs(z))));
+                    total += double.CreateTruncating(T.Max(z, T.Zero) - z * y[i] + Scalar.Log1P(T.Exp(-T.Abs(z))));
                     if (wantGradient) g[i] = inv * (Scalar.Sigmoid(z) - y[i]);
                 }
                 return T.CreateTruncating(total / n);
@@ -60,21 +60,27 @@ static class CpuLosses
                 {
                     var z = o.Slice(r * cols, cols);
                     var t = y.Slice(r * cols, cols);
-                    var max = T.NegativeInfinity;
-                    foreach (var v in z) max = T.Max(max, v);
-                    var sum = T.Zero;
-                    foreach (var v in z) sum += T.Exp(v - max);
-                    var lse = max + T.Log(sum);
-                    // Σ_c y_c·(lse − z_c); the gradient is p·Σy − y (p − y for a one-hot row)
+                    var top = 0;
+                    for (var c = 1; c < cols; c++) if (z[c] > z[top]) top = c;
+                    var max = z[top];
+                    // Σ e^(z − max) = 1 + rest, the 1 being the largest logit's own term: log1p(rest) keeps a confident
+                    // row's small loss, which max + log(sum) − z_c and log(1 + rest) both round away
+                    var rest = T.Zero;
+                    for (var c = 0; c < cols; c++) if (c != top) rest += T.Exp(z[c] - max);
+                    var sum = T.One + rest;
+                    var logSum = Scalar.Log1P(rest);
+                    // Σ_c y_c·(log Σ e^(z − max) − (z_c − max)); the gradient is p·Σy − y with p = e^(z − max)/sum (p − y for a one-hot row)
                     var mass = T.Zero;
                     for (var c = 0; c < cols; c++)
                     {
-                        if (t[c] != T.Zero) total += double.CreateTruncating(t[c] * (lse - z[c]));
+                        if (t[c] != T.Zero) total += double.CreateTruncating(t[c] * (logSum - (z[c] - max)));
                         mass += t[c];
                     }
                     if (!wantGradient) continue;
                     var gr = g.Slice(r * cols, cols);
-                    for (var c = 0; c < cols; c++) gr[c] = inv * (T.Exp(z[c] - lse) * mass - t[c]);
+                    for (var c = 0; c < cols; c++) gr[c] = inv * (T.Exp(z[c] - max) / sum * mass - t[c]);
+                    // the largest logit's p·Σy − y as (Σy − y − y·rest)/sum: 1/sum − 1 would cancel to a rounding of 1
+                    gr[top] = inv * ((mass - t[top] - t[top] * rest) / sum);
                 }
                 return T.CreateTruncating(total / rows);
             }
