@@ -40,8 +40,13 @@ public static class AtomicFile
     {
         var name = option.Length == 0 ? path : $"{option} {path}";
         if (string.IsNullOrWhiteSpace(path)) throw new CliException($"{option}: the file name is empty".TrimStart());
-        var full = Path.GetFullPath(path);
-        if (Directory.Exists(full)) throw new CliException($"{name}: is a folder, not a file");
+        // an existing target is written where it really is, so a symbolic link stays a link to the new contents
+        var full = File.Exists(path) ? FileIdentity.Resolved(path) : Path.GetFullPath(path);
+        switch (FileIdentity.Of(full))
+        {
+            case FileIdentity.Kind.Directory: throw new CliException($"{name}: is a folder, not a file");
+            case FileIdentity.Kind.Other: throw new CliException($"{name}: is not a regular file (a device, a pipe or a socket); refusing to replace it");
+        }
         var directory = Path.GetDirectoryName(full);
         if (directory is null || !Directory.Exists(directory)) throw new CliException($"{name}: the folder {directory} does not exist");
         return (full, Path.Combine(directory, $".{Path.GetFileName(full)}.{UniqueSuffix()}.tmp"));

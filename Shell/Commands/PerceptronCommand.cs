@@ -58,6 +58,7 @@ public static class PerceptronCommand
 
     public static int Run(string path, string? labelColumn, PerceptronOptions options, TextWriter output, string? plotPath = null)
     {
+        if (plotPath is not null) DistinctFiles.Check([new("the data file", path)], [new("--plot", plotPath)]);
         var table = CsvTableReader.Read(path, labelColumn);
         var targets = Targets.For(table, LearningTask.Classification);
         if (targets.ClassNames.Length != 2)

@@ -55,6 +55,7 @@ public static class TrainCommand
             if ((csv is null) == (folder is null)) throw new CliException("train: give a CSV file or --data FOLDER (one of them)");
             recipe.Validate();
             options.Validate();
+            options.CheckFilesAgainst(csv);
             var learningTask = LearningTasks.Parse(r.GetValue(task)!); // checked before any data is read
             var columns = r.GetValue(features)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             if (columns is { Length: 0 }) throw new CliException("--features: name at least one column");

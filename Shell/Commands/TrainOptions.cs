@@ -18,6 +18,24 @@ public sealed record TrainOptions(double Validation, double Test, int? Patience,
             ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(save))!, Path.GetFileNameWithoutExtension(save) + ".checkpoint.safetensors")
             : "checkpoint.safetensors");
 
+    /// <summary>
+    /// Refuses outputs that are the data file or the checkpoint resumed from, or each other. The one file that
+    /// may be both is the checkpoint: by default a resumed run keeps checkpointing into the file it resumed from.
+    /// </summary>
+    public void CheckFilesAgainst(string? dataFile)
+    {
+        var checkpoint = CheckpointFile();
+        List<DistinctFiles.Named> inputs = [];
+        if (dataFile is not null) inputs.Add(new("the data file", dataFile));
+        List<DistinctFiles.Named> outputs = [];
+        if (SavePath is not null) outputs.Add(new("--save", SavePath));
+        if (LogPath is not null) outputs.Add(new("--log", LogPath));
+        if (PlotFolder is not null)
+            outputs.AddRange(TrainingPlots.Files.Select(f => new DistinctFiles.Named("--plot", Path.Combine(PlotFolder, f))));
+        if (ResumePath is not null) DistinctFiles.Check([new("--resume", ResumePath)], outputs);
+        DistinctFiles.Check(inputs, [.. outputs, new(CheckpointPath is null ? "the checkpoint" : "--checkpoint", checkpoint)]);
+    }
+
     public void Validate()
     {
         if (!(Validation >= 0 && Validation < 1)) throw new CliException($"--val: {Validation} is not in [0, 1)");

@@ -7,9 +7,12 @@ namespace Pure.Shell.Training;
 /// <summary><c>train --plot DIR</c>: the training curves and, for two features and two classes, the decision boundary.</summary>
 public static class TrainingPlots
 {
+    /// <summary>The files <see cref="Write"/> may create in its folder.</summary>
+    public static readonly string[] Files = ["training-curves.png", "decision-boundary.png"];
+
     public static void Write(string folder, string source, IReadOnlyList<EpochReport> rows, SavedModel model, TrainingData examples, IBackend<float> backend, TextWriter output)
     {
-        var curves = Path.Combine(folder, "training-curves.png");
+        var curves = Path.Combine(folder, Files[0]);
         Charts.TrainingCurves(curves, $"Training on {Path.GetFileName(source)}",
             rows.Select(r => (r.Epoch, r.Loss, r.Accuracy, r.ValidationLoss, r.ValidationAccuracy)).ToArray());
         output.WriteLine($"plot: {curves}");
@@ -23,7 +26,7 @@ public static class TrainingPlots
         var grid = DecisionGrid.Of(model.ToModel(), Min(0) - padX, Max(0) + padX, Min(1) - padY, Max(1) + padY, 100, backend, model.Standardiser.Apply)
             .Match(g => g, e => throw new Cli.CliException(e.Message, Cli.ExitCodes.Failed));
         var points = Enumerable.Range(0, x.Rows).Select(r => new Point2(x[r, 0], x[r, 1], examples.Targets.Classes[r])).ToArray();
-        var boundary = Path.Combine(folder, "decision-boundary.png");
+        var boundary = Path.Combine(folder, Files[1]);
         Charts.DecisionBoundary(boundary, $"Decision boundary on {Path.GetFileName(source)}", Grid.Of(grid), points,
             xLabel: model.FeatureNames[0], yLabel: model.FeatureNames[1]);
         output.WriteLine($"plot: {boundary}");
