@@ -57,6 +57,9 @@ public interface IBackend<T> : IDisposable where T : unmanaged, IFloatingPointIe
     /// <summary>dst = x ⊙ y elementwise; dst may be x or y.</summary>
     void Multiply(View<T> x, View<T> y, View<T> destination);
 
+    /// <summary>Whether every element of <paramref name="x"/> is finite (no NaN, no ±∞): the divergence check after an update.</summary>
+    bool AllFinite(View<T> x);
+
     /// <summary>
     /// The mean loss of <paramref name="output"/> against <paramref name="target"/> (rows×cols), and, unless
     /// <paramref name="gradient"/> is empty, the gradient of that mean with respect to the output.

@@ -42,14 +42,15 @@ public static class Train
                 return step.Upload(data.Features, data.Targets).Bind(device =>
                 {
                     using (device)
-                        return TrainingRun.Start(step, device, initial, TrainingKeys.FromSeed(seed)).Map(run =>
+                        return TrainingRun.Start(step, device, initial, TrainingKeys.FromSeed(seed)).Bind(run =>
                         {
                             while (run.Epoch < epochs)
                             {
                                 var meanLoss = run.NextEpoch();
-                                onEpoch?.Invoke(new EpochProgress(run.Epoch, meanLoss, run.Parameters));
+                                if (meanLoss.IsFail) return (Error)meanLoss;
+                                onEpoch?.Invoke(new EpochProgress(run.Epoch, (double)meanLoss, run.Parameters));
                             }
-                            return new Model(network, loss, run.Parameters());
+                            return (Fin<Model>)new Model(network, loss, run.Parameters());
                         });
                 });
         });

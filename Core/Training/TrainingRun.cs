@@ -46,13 +46,19 @@ public sealed class TrainingRun
             ? LanguageExt.Common.Error.New("no rows to train on")
             : step.Resume(parameters, optimiser, keys.Dropout).Map(state => new TrainingRun(step, data, keys, state, epoch));
 
-    /// <summary>Runs the next epoch and returns its mean batch loss.</summary>
-    public double NextEpoch()
+    /// <summary>
+    /// Runs the next epoch and returns its mean batch loss, or an error naming the epoch when the run diverged:
+    /// a non-finite loss, or non-finite parameters after the last update (which the losses, measured before
+    /// each update, cannot show). A diverged run stays diverged; its caller keeps what it saved before.
+    /// </summary>
+    public Fin<double> NextEpoch()
     {
         Epoch++;
         for (var i = 0; i < order.Length; i++) order[i] = i;
         if (batchSize < data.Rows) keys.Shuffle(Epoch).Permutation(order);
         (state, var meanLoss) = step.RunEpoch(state, data, order, batchSize);
+        if (!double.IsFinite(meanLoss)) return LanguageExt.Common.Error.New($"epoch {Epoch}: the loss became {meanLoss}; the run diverged");
+        if (!step.ParametersAreFinite(state)) return LanguageExt.Common.Error.New($"epoch {Epoch}: the parameters became non-finite after the update; the run diverged");
         return meanLoss;
     }
 

@@ -196,6 +196,13 @@ public sealed class TrainingStep : IDisposable
         return new Evaluation(loss, (double)backend.CountCorrect(o, y, n, outW) / n);
     }
 
+    /// <summary>Whether every current parameter is finite, checked on the backend.</summary>
+    public bool ParametersAreFinite(TrainState current)
+    {
+        if (current.Owner != this || current.Step != step) throw new InvalidOperationException("this training state was consumed by an earlier step");
+        return backend.AllFinite(Params);
+    }
+
     /// <summary>An immutable copy of the current parameters (for evaluation and saving).</summary>
     public Params Freeze(TrainState current)
     {

@@ -27,13 +27,22 @@ public sealed partial class DyingReluTopic : ITourTopic
         foreach (var (key, name, f, init, bias, rate) in settings)
         {
             var layer = TourNetworks.Stack(Depth, 32, Layers.Activation(f), init, bias: bias);
-            var model = TourNetworks.Fit(context, layer, moons, Loss.BceWithLogits, Optimiser.Sgd(rate), 30, 16, 3);
+            var network = Network.Build(layer, moons.InputWidth).Ok();
             double[] DeadPerLayer(Pure.Core.Training.Params p)
             {
-                var trace = LayerTrace.Of(context.Backend, model.Network, p, moons.Features).Ok();
+                var trace = LayerTrace.Of(context.Backend, network, p, moons.Features).Ok();
                 return Enumerable.Range(0, Depth).Select(l => UnitStatistics.DeadShare(trace[2 * l].Output, f)).ToArray();
             }
-            var atInit = DeadPerLayer(model.Network.Init(Pure.Core.Tensors.Rng.FromSeed(3).Fold(0)));
+            var atInit = DeadPerLayer(network.Init(TrainingKeys.FromSeed(3).Init));
+            var fitted = TourNetworks.TryFit(context, layer, moons, Loss.BceWithLogits, Optimiser.Sgd(rate), 30, 16, 3);
+            if (fitted.IsFail)
+            {
+                // a diverged run has no dead units to count: its weights are not numbers
+                rows.Add([name, .. Enumerable.Repeat("—", Depth), Fmt.P(atInit.Average()), "diverged", "—"]);
+                report.Measure($"{key}_diverged", 1).Measure($"{key}_dead_at_init", atInit.Average());
+                continue;
+            }
+            var model = (Model)fitted;
             var dead = DeadPerLayer(model.Params);
             var accuracy = TourNetworks.Accuracy(context, model, moons);
             shares.Add((name, dead, accuracy));
@@ -44,7 +53,7 @@ public sealed partial class DyingReluTopic : ITourTopic
             ["setting", .. Enumerable.Range(1, Depth).Select(l => $"L{l}"), "mean at init", "mean after", "accuracy"], rows)
             .Note("Dead: f′(z) = 0 for all 300 examples (for ReLU, z ≤ 0 everywhere): the unit outputs 0 and passes no gradient, so it never recovers.")
             .Note("Too high a rate kills ReLU units; Leaky ReLU keeps a slope α, so its units cannot die.")
-            .Note("He init with a small positive bias starts with fewer dead units but does not survive too high a rate; a lower rate does.");
+            .Note("He init with a small positive bias starts with fewer dead units; at lr 1.0 its larger weights make the run diverge (the loss becomes NaN in the first epoch), so the high rate fails it before any unit can die; at lr 0.1 it trains.");
         Draw(context, report, shares);
         return report;
     }

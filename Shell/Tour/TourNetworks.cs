@@ -22,7 +22,12 @@ static class TourNetworks
 
     public static Model Fit(TourContext context, Layer layer, Dataset data, Loss loss, Optimiser optimiser, int epochs, int batch, long seed,
         Action<EpochProgress>? onEpoch = null) =>
-        Train.Fit(layer, data, loss, optimiser, epochs, batch, seed, context.Backend, onEpoch).Ok();
+        TryFit(context, layer, data, loss, optimiser, epochs, batch, seed, onEpoch).Ok();
+
+    /// <summary>The fit, or why it failed (a run that diverges, say): for topics that report divergence as a finding.</summary>
+    public static LanguageExt.Fin<Model> TryFit(TourContext context, Layer layer, Dataset data, Loss loss, Optimiser optimiser, int epochs, int batch, long seed,
+        Action<EpochProgress>? onEpoch = null) =>
+        Train.Fit(layer, data, loss, optimiser, epochs, batch, seed, context.Backend, onEpoch);
 
     public static double Accuracy(TourContext context, Model model, Dataset data) => model.Accuracy(data.Features, data.Targets, context.Backend).Ok();
 

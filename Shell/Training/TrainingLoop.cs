@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LanguageExt.Common;
 using Pure.Shell.Cli;
 
 namespace Pure.Shell.Training;
@@ -21,19 +22,27 @@ public sealed class TrainingLoop(TrainingStep step, DeviceDataset data, DeviceDa
         if (resume is not null && log is not null) foreach (var r in resume.Log) log.Add(r);
 
         EpochReport? last = resume?.Log.LastOrDefault();
+        int? lastCheckpoint = null;
         var stoppedEarly = false;
         while (run.Epoch < settings.Epochs)
         {
             var clock = Stopwatch.StartNew();
-            var loss = run.NextEpoch();
+            var next = run.NextEpoch();
             var epoch = run.Epoch;
-            if (!double.IsFinite(loss))
+            // checked before any checkpoint of this epoch: the last one written holds finite weights
+            CliException Diverged(string why)
             {
                 log?.Flush();
-                throw new CliException($"epoch {epoch}: the loss became {loss}; the run diverged — try a lower learning rate (--lr)" +
-                                       (saveCheckpoint is null ? "" : "; the last good checkpoint is kept"), ExitCodes.Failed);
+                return new CliException(why + " — try a lower learning rate (--lr)" +
+                                        (lastCheckpoint is { } kept ? $"; the checkpoint of epoch {kept} ({checkpointPath}) is the last good one"
+                                            : resume is not null ? "; the checkpoint resumed from is unchanged" : "; nothing was saved"),
+                    ExitCodes.Failed);
             }
+            if (next.IsFail) throw Diverged(((Error)next).Message);
+            var loss = (double)next;
             var training = run.Evaluate(data);
+            // finite but huge weights can still give outputs that are not numbers
+            if (!double.IsFinite(training.Loss)) throw Diverged($"epoch {epoch}: the loss on the training rows became {training.Loss} after the update; the run diverged");
             Evaluation? held = validation is null ? null : run.Evaluate(validation);
             last = new EpochReport(epoch, loss, training.Accuracy, held?.Loss, held?.Accuracy, clock.Elapsed.TotalSeconds);
             log?.Add(last);
@@ -47,6 +56,7 @@ public sealed class TrainingLoop(TrainingStep step, DeviceDataset data, DeviceDa
             {
                 var (snapshot, optimiser) = run.Snapshot();
                 saveCheckpoint(new Checkpoint(epoch, snapshot, optimiser, bestEpoch, bestLoss, best, log?.Rows.ToArray() ?? []));
+                lastCheckpoint = epoch;
             }
             if (stop)
             {

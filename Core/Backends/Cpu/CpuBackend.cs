@@ -114,6 +114,13 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
 
     public void Multiply(View<T> x, View<T> y, View<T> destination) => TensorPrimitives.Multiply(S(x), S(y), S(destination));
 
+    public bool AllFinite(View<T> x)
+    {
+        foreach (var v in S(x))
+            if (!T.IsFinite(v)) return false;
+        return true;
+    }
+
     public T Loss(LossKind kind, View<T> output, View<T> target, int rows, int cols, View<T> gradient) =>
         CpuLosses.Compute(kind, S(output), S(target), rows, cols, S(gradient));
 

@@ -374,6 +374,20 @@ public abstract class BackendConformance<T>(IBackend<T> backend, double? toleran
     }
 
     [SeededProperty]
+    public void AllFinite_is_false_exactly_when_the_window_holds_a_NaN_or_an_infinity(Seed seed)
+    {
+        var d = new Draws(seed.Rng);
+        var n = Size(d);
+        var values = Normal(d, n, 1e30);
+        if (n > 0 && d.Below(2) == 0) values[d.Below(n)] = d.Pick(double.NaN, double.PositiveInfinity, double.NegativeInfinity);
+        // the junk around the window never counts: Place surrounds it with finite numbers, here also with a NaN
+        var x = Place(d, [double.NaN, .. values, double.NaN]).Window(1, n);
+        var what = $"{Name} all finite of {n}";
+        Assert.True(values.All(double.IsFinite) == Backend.AllFinite(x.View), what);
+        Unchanged(x, what);
+    }
+
+    [SeededProperty]
     public void CountCorrect_counts_the_rows_whose_class_matches_the_target(Seed seed)
     {
         var d = new Draws(seed.Rng);

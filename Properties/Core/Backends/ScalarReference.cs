@@ -238,9 +238,14 @@ public static class ScalarReference
     {
         var (t, s) = (theta.ToArray(), state.ToArray());
         o.Kind.Reference(o.Rule(step), t, grad, s, decay);
-        static Expected[] Around(double[] before, double[] after) =>
-            after.Select((v, i) => new Expected(v, Math.Abs(before[i]) + 8 * Math.Abs(v - before[i]))).ToArray();
-        return (Around(theta, t), Around(state, s));
+        // the same step on the magnitudes: a sum like g + λ₂θ that cancels in the step does not cancel there,
+        // so its change bounds how far the float kernel's rounding can carry
+        double[] Abs(double[] v) => v.Select(Math.Abs).ToArray();
+        var (ta, sa) = (Abs(theta), Abs(state));
+        o.Kind.Reference(o.Rule(step), ta, Abs(grad), sa, decay);
+        static Expected[] Around(double[] before, double[] after, double[] beforeAbs, double[] afterAbs) =>
+            after.Select((v, i) => new Expected(v, Math.Abs(before[i]) + 8 * Math.Max(Math.Abs(v - before[i]), Math.Abs(afterAbs[i] - beforeAbs[i])))).ToArray();
+        return (Around(theta, t, Abs(theta), ta), Around(state, s, Abs(state), sa));
     });
 
     /// <summary>How many rows name the same class (one column: ≥ 0.5 is class 1; more: the first largest column).</summary>

@@ -68,7 +68,7 @@ public class TrainingRunTests
         var keys = TrainingKeys.FromSeed(9);
         var run = TrainingRun.Start(step, device, network.Init(keys.Init), keys).ThrowIfFail();
         var losses = new List<double>();
-        while (run.Epoch < 4) losses.Add(run.NextEpoch());
+        while (run.Epoch < 4) losses.Add(run.NextEpoch().ThrowIfFail());
         Assert.Equal(fitted.Params.ToArray(), run.Parameters().ToArray());
         Assert.True(losses[^1] < losses[0], $"losses {string.Join(", ", losses)}");
     }
@@ -119,5 +119,15 @@ public class TrainingRunTests
         Assert.NotEqual(MeanLoss(Rng.FromSeed(7)), MeanLoss(Rng.FromSeed(8)));
         // evaluation mode: dropout is the identity, so no key is asked for
         Assert.Equal(Inference.Forward(Cpu, network, p, x).ThrowIfFail().ToArray(), Gradients.Of(Cpu, network, p, x, Ones).ThrowIfFail().Output.ToArray());
+    }
+
+    [Fact]
+    public void Train_fit_refuses_a_model_whose_weights_diverged_after_the_last_update()
+    {
+        var data = Generators.Moons(40, 0.2, Rng.FromSeed(1));
+        // 1e39 is finite in double, so it passes as a rate, but overflows the float kernel's step: ∞ and NaN weights
+        var fit = Train.Fit(Layers.Serial(Layers.Dense(8), Layers.Relu, Layers.Dense(1)), data, Loss.BceWithLogits, Optimiser.Sgd(1e39),
+            epochs: 1, batchSize: 40, backend: Cpu);
+        Assert.Contains("epoch 1: the parameters became non-finite after the update", fit.Match(_ => "", e => e.Message));
     }
 }

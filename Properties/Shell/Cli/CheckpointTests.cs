@@ -62,13 +62,47 @@ public class CheckpointTests
         Assert.Equal(1, r.ExitCode);
         var epoch = int.Parse(r.Stderr.Split("epoch ")[1].Split(':')[0]);
         Assert.Contains("lower learning rate", r.Stderr);
-        Assert.Contains("last good checkpoint", r.Stderr);
+        Assert.Contains($"the checkpoint of epoch {epoch - 1} ({checkpoint}) is the last good one", r.Stderr);
         var file = SafeTensors.Read(checkpoint);
         Assert.Equal((epoch - 1).ToString(), file.Metadata["checkpoint_epoch"]);
         var model = ModelFile.Load(checkpoint);
         Assert.All(model.Params.ToArray(), v => Assert.True(float.IsFinite(v)));
         var eval = PureCli.Run("eval", checkpoint, TestFiles.Data("moons.csv"), "--label", "x2");
         Assert.Equal(0, eval.ExitCode);
+    }
+
+    /// <summary>
+    /// Issue 11, item 6: one full-batch SGD step at lr 1e39 (finite in double, past float's range in the kernel)
+    /// leaves the weights non-finite while the epoch's loss,
+    /// measured before the update, is still finite. The run must fail (exit 1) naming the epoch, save nothing,
+    /// and not claim a checkpoint it never wrote.
+    /// </summary>
+    [Fact]
+    public void Divergence_after_the_last_update_fails_the_run_and_saves_nothing()
+    {
+        var dir = TestFiles.TempFolder();
+        var model = Path.Combine(dir, "m.safetensors");
+        var r = PureCli.Run("train", TestFiles.Data("moons.csv"), "--layers", "8", "--optimizer", "sgd", "--lr", "1e39", "--batch", "500",
+            "--epochs", "1", "--save", model);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("epoch 1: the parameters became non-finite after the update", r.Stderr);
+        Assert.Contains("nothing was saved", r.Stderr);
+        Assert.DoesNotContain("checkpoint", r.Stderr);
+        Assert.False(File.Exists(model));
+        Assert.Empty(Directory.GetFiles(dir));
+    }
+
+    /// <summary>At lr 1e38 one full-batch step leaves the weights finite but so large that the outputs are not numbers: that fails the run too.</summary>
+    [Fact]
+    public void Weights_too_large_for_finite_outputs_fail_the_run()
+    {
+        var dir = TestFiles.TempFolder();
+        var model = Path.Combine(dir, "m.safetensors");
+        var r = PureCli.Run("train", TestFiles.Data("moons.csv"), "--layers", "8", "--optimizer", "sgd", "--lr", "1e38", "--batch", "500",
+            "--epochs", "1", "--save", model);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("epoch 1: the loss on the training rows became NaN after the update", r.Stderr);
+        Assert.False(File.Exists(model));
     }
 
     /// <summary>The saved standardisation is the training rows' statistics, not the whole file's (no test-set leak).</summary>

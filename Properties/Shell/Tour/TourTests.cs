@@ -106,6 +106,9 @@ public class TourTests
         Assert.True(M("dying-relu", "relu_high_rate_dead") > M("dying-relu", "relu_low_rate_dead"));
         Assert.True(M("dying-relu", "relu_high_rate_dead") > M("dying-relu", "relu_high_rate_dead_at_init"));
         Assert.True(M("dying-relu", "relu_he_bias_dead_at_init") < M("dying-relu", "relu_high_rate_dead_at_init"));
+        // the He-initialised stack at lr 1.0 diverges; it is reported as such, not as a share of "dead" NaN units
+        Assert.Equal(1, M("dying-relu", "relu_he_bias_high_rate_diverged"));
+        Assert.False(Reports.Value["dying-relu"].Measures.ContainsKey("relu_he_bias_high_rate_dead"));
     }
 
     [Fact]
