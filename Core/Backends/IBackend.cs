@@ -39,10 +39,10 @@ public interface IBackend<T> : IDisposable where T : unmanaged, IFloatingPointIe
     /// <summary>dz = da ⊙ f′(z) (a = f(z) is given for the kinds that reuse it); dz may be da.</summary>
     void ActivationBackward(Activation f, View<T> z, View<T> a, View<T> da, View<T> dz);
 
-    /// <summary>a[r, c] = z ≥ 0 ? z : slope[c]·z (PReLU, one learnable slope per unit).</summary>
+    /// <summary>a[r, c] = z &gt; 0 ? z : slope[c]·z (PReLU, one learnable slope per unit; at z = 0 the left slope, as every kinked activation here and in PyTorch).</summary>
     void PReluForward(View<T> z, int rows, int cols, View<T> slope, View<T> a);
 
-    /// <summary>dz = da ⊙ (z ≥ 0 ? 1 : slope), unless dz is a default view (a first layer needs no input gradient); dSlope[c] = Σ_r da·min(z, 0) (overwritten).</summary>
+    /// <summary>dz = da ⊙ (z &gt; 0 ? 1 : slope), unless dz is a default view (a first layer needs no input gradient); dSlope[c] = Σ_r da·min(z, 0) (overwritten).</summary>
     void PReluBackward(View<T> z, int rows, int cols, View<T> slope, View<T> da, View<T> dz, View<T> dSlope);
 
     /// <summary>Row-wise softmax of z/T, computed stably (subtract the row max); a may be z.</summary>

@@ -4,7 +4,7 @@ using Pure.Core.Init;
 namespace Pure.Core.Layers;
 
 /// <summary>
-/// PReLU (He et al. 2015): a = z for z ≥ 0, else aᵤ·z with one learnable slope per unit, starting at 0.25.
+/// PReLU (He et al. 2015): a = z for z &gt; 0, else aᵤ·z (at z = 0 the slope aᵤ, as PyTorch and Leaky ReLU have it) with one learnable slope per unit, starting at 0.25.
 /// ∂L/∂aᵤ = Σ_rows δ·min(z, 0).
 /// </summary>
 sealed class PReluLayer(int width, double initialSlope) : LayerPlan("prelu", width, width)

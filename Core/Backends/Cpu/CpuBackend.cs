@@ -59,7 +59,7 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
             for (var c = 0; c < cols; c++)
             {
                 var v = zs[r * cols + c];
-                dst[r * cols + c] = v >= T.Zero ? v : s[c] * v;
+                dst[r * cols + c] = v > T.Zero ? v : s[c] * v;
             }
     }
 
@@ -78,7 +78,7 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
                 var v = zs[i];
                 var g = up[i];
                 if (v < T.Zero) ds[c] += g * v;
-                if (!down.IsEmpty) down[i] = v >= T.Zero ? g : s[c] * g;
+                if (!down.IsEmpty) down[i] = v > T.Zero ? g : s[c] * g;
             }
     }
 

@@ -79,7 +79,7 @@ public static class ScalarReference
             for (var c = 0; c < cols; c++)
             {
                 var v = z[r * cols + c];
-                result[r * cols + c] = new(v >= 0 ? v : slope[c] * v);
+                result[r * cols + c] = new(v > 0 ? v : slope[c] * v);
             }
         return result;
     }
@@ -92,7 +92,7 @@ public static class ScalarReference
             for (var c = 0; c < cols; c++)
             {
                 var i = r * cols + c;
-                dz[i] = new(z[i] >= 0 ? da[i] : slope[c] * da[i]);
+                dz[i] = new(z[i] > 0 ? da[i] : slope[c] * da[i]);
                 ds[c] += da[i] * Math.Min(z[i], 0);
                 size[c] += Math.Abs(da[i] * Math.Min(z[i], 0));
             }
