@@ -6,6 +6,7 @@ using Pure.Core.Training;
 using Pure.Shell.Cli;
 using Pure.Shell.Csv;
 using Pure.Shell.Models;
+using Pure.Shell.Recipes;
 
 namespace Pure.Shell.Commands;
 
@@ -68,10 +69,12 @@ public static class EvalCommand
     /// <summary>Each label's index among the model's classes; a label the model never saw names its line.</summary>
     static int[] Classes(SavedModel model, LabelledTable table, string path)
     {
-        var index = model.ClassNames.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);
+        // labels compare as training compared them: as numbers when the classes are all numbers
+        var numeric = Targets.AllNumbers(model.ClassNames) && Targets.AllNumbers(table.Labels);
+        var index = model.ClassNames.Select((n, i) => (Key: Targets.ClassKey(n, numeric), i)).ToDictionary(p => p.Key, p => p.i, StringComparer.Ordinal);
         var classes = new int[table.Rows];
         for (var i = 0; i < table.Rows; i++)
-            if (!index.TryGetValue(table.Labels[i], out classes[i]))
+            if (!index.TryGetValue(Targets.ClassKey(table.Labels[i], numeric), out classes[i]))
                 throw new CliException($"{path}:{table.LabelLines[i]}: column '{table.LabelName}': label '{table.Labels[i]}' is not one of the model's classes ({string.Join(", ", model.ClassNames)})");
         return classes;
     }

@@ -15,7 +15,7 @@ public static class TrainCommand
     {
         var file = new Argument<string?>("file") { Description = "CSV file with a header row; the label is the last column unless --label", Arity = ArgumentArity.ZeroOrOne };
         var data = new Option<string?>("--data") { Description = $"a folder with the four MNIST-format IDX files instead of a CSV (e.g. {IdxReader.DefaultDirectory}); its t10k files are the test split" };
-        var label = new Option<string?>("--label") { Description = "name of the label column" };
+        var label = new Option<string?>("--label") { Description = "name of the label column (default: the last); labels that are all numbers compare as numbers, so 1 and 1.0 are one class" };
         var features = new Option<string?>("--features") { Description = "the feature columns to use, by name, e.g. x1,x3 (default: every column but the label)" };
         var task = new Option<string>("--task") { Description = LearningTasks.Names, DefaultValueFactory = _ => LearningTask.Classification.Name() };
         var layers = new Option<string>("--layers") { Description = "hidden layer widths, e.g. 32,32,16", DefaultValueFactory = _ => "16" };
@@ -108,7 +108,8 @@ public static class TrainCommand
                 examples.LabelName, targets.ClassNames, standardiser, parameters);
             var fingerprint = $"data {examples.Fingerprint()}; task {task.Name()}; loss {loss}; label {examples.LabelName}; {recipe.Fingerprint()}; val {options.Validation.ToString(CultureInfo.InvariantCulture)}; test {options.Test.ToString(CultureInfo.InvariantCulture)}; patience {options.Patience}";
             var checkpointPath = options.CheckpointFile();
-            AtomicFile.CheckTarget("checkpoint", checkpointPath);
+            // probed only where checkpoints are scheduled: a plain run in a read-only folder must not fail on a file it may never write
+            if (options.CheckpointPath is not null || options.CheckpointEvery is not null) AtomicFile.CheckTarget("checkpoint", checkpointPath);
             var resume = options.ResumePath is null ? null : CheckpointFile.Load(options.ResumePath, fingerprint);
             if (resume is not null && resume.Epoch >= recipe.Epochs)
                 throw new CliException($"--epochs {recipe.Epochs} is not past the checkpoint's epoch {resume.Epoch}: nothing to resume");

@@ -94,6 +94,9 @@ public static class CsvTableReader
         var header = csv.Headers?.Select(h => h.Trim()).ToArray() ?? [];
         if (header.Length == 0 || header.All(string.IsNullOrEmpty))
             throw new CliException($"{path}: the file is empty (expected a header row)");
+        // every column needs a name: it is the model file's feature or label name, and how eval finds the column
+        if (Array.FindIndex(header, string.IsNullOrEmpty) is var unnamed and >= 0)
+            throw new CliException($"{path}:1: column {unnamed + 1} has no name in the header");
         if (header.GroupBy(h => h).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw new CliException($"{path}:1: column '{twice.Key}' appears {twice.Count()} times in the header");
         onHeader(header);

@@ -19,9 +19,14 @@ public static class PureProcess
         return start;
     }
 
-    public static PureCli.Result Run(params string[] args)
+    public static PureCli.Result Run(params string[] args) => RunIn(null, args);
+
+    /// <summary>A real run with <paramref name="folder"/> as its current directory (null: this process's).</summary>
+    public static PureCli.Result RunIn(string? folder, params string[] args)
     {
-        using var process = Process.Start(StartInfo(args))!;
+        var start = StartInfo(args);
+        if (folder is not null) start.WorkingDirectory = folder;
+        using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEnd();
         process.WaitForExit();
