@@ -12,10 +12,11 @@ public sealed partial record Activation
     /// <summary>Heaviside step with H(0) = 1; its derivative is taken as 0 everywhere.</summary>
     public static readonly Activation Step = new("step", (z, _) => z >= 0 ? 1 : 0, (_, _) => 0);
 
-    public static readonly Activation Sigmoid = new("sigmoid", (z, _) => Scalar.Sigmoid(z),
-        (z, _) => Scalar.Sigmoid(z) * (1 - Scalar.Sigmoid(z)));
+    /// <summary>σ(z) = 1/(1 + e^(−z)); σ′ = σ(z)·σ(−z), which keeps the tails that σ(1 − σ) rounds to 0.</summary>
+    public static readonly Activation Sigmoid = new("sigmoid", (z, _) => Scalar.Sigmoid(z), (z, _) => Scalar.Sigmoid(z) * Scalar.Sigmoid(-z));
 
-    public static readonly Activation Tanh = new("tanh", (z, _) => Math.Tanh(z), (z, _) => 1 - Math.Tanh(z) * Math.Tanh(z));
+    /// <summary>tanh′ = sech² z = 1/cosh² z, which keeps the tails that 1 − tanh² z rounds to 0.</summary>
+    public static readonly Activation Tanh = new("tanh", (z, _) => Math.Tanh(z), (z, _) => 1 / (Math.Cosh(z) * Math.Cosh(z)));
 
     public static readonly Activation Relu = new("relu", (z, _) => z > 0 ? z : 0, (z, _) => z > 0 ? 1 : 0) { IsReluLike = true };
 

@@ -17,7 +17,8 @@ static class CpuActivations
         [Activation.Identity.Id] = new IdentityKernel(),
         [Activation.Step.Id] = new StepKernel(),
         [Activation.Sigmoid.Id] = new SigmoidKernel(),
-        [Activation.Tanh.Id] = new TanhKernel(),
+        // scalar tanh: TensorPrimitives.Tanh's vector path (System.Numerics.Tensors 10.0.0) gives tanh(0) = −6e-8 in float
+        [Activation.Tanh.Id] = new Elementwise<TanhOp>(),
         [Activation.Relu.Id] = new ReluKernel(),
         [Activation.LeakyReluEntry.Id] = new Elementwise<LeakyReluOp>(),
         [Activation.EluEntry.Id] = new Elementwise<EluOp>(),
@@ -41,15 +42,19 @@ static class CpuActivations
     struct SigmoidOp : IActivationOperator
     {
         public static T Value<T>(T z, T alpha) where T : IFloatingPointIeee754<T> => Scalar.Sigmoid(z);
-        // σ′ = a(1 − a)
-        public static T Derivative<T>(T z, T a, T alpha) where T : IFloatingPointIeee754<T> => a * (T.One - a);
+        // σ′ = σ(z)·σ(−z): a(1 − a) rounds 1 − a to 0 once a is within an ulp of 1 (z ≳ 17 in float)
+        public static T Derivative<T>(T z, T a, T alpha) where T : IFloatingPointIeee754<T> => Scalar.Sigmoid(z) * Scalar.Sigmoid(-z);
     }
 
     struct TanhOp : IActivationOperator
     {
         public static T Value<T>(T z, T alpha) where T : IFloatingPointIeee754<T> => T.Tanh(z);
-        // tanh′ = 1 − a²
-        public static T Derivative<T>(T z, T a, T alpha) where T : IFloatingPointIeee754<T> => T.One - a * a;
+        // tanh′ = sech² z = 1/cosh² z: 1 − a² cancels as a nears ±1 (5e-4 off at z = 5 in float)
+        public static T Derivative<T>(T z, T a, T alpha) where T : IFloatingPointIeee754<T>
+        {
+            var c = T.Cosh(z);
+            return T.One / (c * c);
+        }
     }
 
     struct ReluOp : IActivationOperator
@@ -120,7 +125,8 @@ static class CpuActivations
         public static T Value<T>(T z, T alpha) where T : IFloatingPointIeee754<T>
         {
             var three = T.CreateTruncating(3);
-            return z * T.Clamp(z + three, T.Zero, three + three) / (three + three);
+            // the ratio first: z·relu6(z + 3) overflows for z near the largest float
+            return z * (T.Clamp(z + three, T.Zero, three + three) / (three + three));
         }
 
         // 0 below −3, (2z + 3)/6 on [−3, 3], 1 above
@@ -150,11 +156,6 @@ static class CpuActivations
         {
             if (!z.IsEmpty) TensorPrimitives.Sigmoid(z, a);
         }
-    }
-
-    sealed class TanhKernel : Elementwise<TanhOp>
-    {
-        public override void Forward<T>(ReadOnlySpan<T> z, T alpha, Span<T> a) => TensorPrimitives.Tanh(z, a);
     }
 
     sealed class ReluKernel : Elementwise<ReluOp>
