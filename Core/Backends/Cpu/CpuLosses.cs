@@ -7,8 +7,8 @@ namespace Pure.Core.Backends.Cpu;
 /// <summary>Loss kernels: the mean loss and, fused into the same pass, the gradient of that mean.</summary>
 static class CpuLosses
 {
-    /// <summary>Probability clamp for BCE on probabilities (Keras' ε): log never sees 0.</summary>
-    const double ProbabilityEpsilon = 1e-7;
+    /// <summary>BCE on probabilities as PyTorch has it: log p and log(1 − p) clamped below at −100, and the gradient's denominator at 1e-12.</summary>
+    const double LogFloor = -100, GradientEpsilon = 1e-12;
 
     public static T Compute<T>(LossKind kind, ReadOnlySpan<T> o, ReadOnlySpan<T> y, int rows, int cols, Span<T> g)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -31,13 +31,15 @@ static class CpuLosses
             }
             case LossKind.BinaryCrossEntropy:
             {
-                var eps = T.CreateTruncating(ProbabilityEpsilon);
+                // PyTorch's BCELoss: each log clamped at −100, the gradient (p − y)/max(p(1 − p), 1e-12) — the loss's own
+                // derivative wherever the logs are not clamped, so a confidently wrong p still learns at full strength
+                var (floor, tiny) = (T.CreateTruncating(LogFloor), T.CreateTruncating(GradientEpsilon));
                 var inv = T.CreateTruncating(1.0 / n);
                 for (var i = 0; i < n; i++)
                 {
-                    var p = T.Clamp(o[i], eps, T.One - eps);
-                    total -= double.CreateTruncating(y[i] * T.Log(p) + (T.One - y[i]) * T.Log(T.One - p));
-                    if (wantGradient) g[i] = inv * (p - y[i]) / (p * (T.One - p));
+                    var p = T.Clamp(o[i], T.Zero, T.One);
+                    total -= double.CreateTruncating(y[i] * T.Max(T.Log(p), floor) + (T.One - y[i]) * T.Max(Scalar.Log1P(-p), floor));
+                    if (wantGradient) g[i] = inv * (p - y[i]) / T.Max(p * (T.One - p), tiny);
                 }
                 return T.CreateTruncating(total / n);
             }

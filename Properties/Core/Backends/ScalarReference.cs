@@ -150,12 +150,11 @@ public static class ScalarReference
         rows.SelectMany(r => source.Skip(r * cols).Take(cols)).ToArray();
 
     /// <summary>
-    /// The mean loss and its gradient, per the doc comments of <see cref="LossKind"/>. BCE clamps p to
-    /// [<paramref name="floor"/>, <paramref name="ceiling"/>] (ε and 1 − ε as the element type holds them)
-    /// and its gradient is (p − y)/(p(1 − p)) at the clamped p. A log contributes an absolute error of about
+    /// The mean loss and its gradient, per the doc comments of <see cref="LossKind"/> (BCE as PyTorch's BCELoss:
+    /// logs clamped at −100, the gradient's denominator at 1e-12). A log contributes an absolute error of about
     /// one rounding, hence the +1s in the magnitudes.
     /// </summary>
-    public static (Expected Value, Expected[] Gradient) Loss(LossKind kind, double[] o, double[] y, int rows, int cols, double floor, double ceiling)
+    public static (Expected Value, Expected[] Gradient) Loss(LossKind kind, double[] o, double[] y, int rows, int cols)
     {
         var n = rows * cols;
         var gradient = new Expected[n];
@@ -174,11 +173,12 @@ public static class ScalarReference
             case LossKind.BinaryCrossEntropy:
                 for (var i = 0; i < n; i++)
                 {
-                    var p = Math.Clamp(o[i], floor, ceiling);
-                    var (hit, miss) = (y[i] * Math.Log(p), (1 - y[i]) * Math.Log(1 - p));
-                    total -= hit + miss;
-                    size += Math.Abs(y[i]) * (Math.Abs(Math.Log(p)) + 1) + Math.Abs(1 - y[i]) * (Math.Abs(Math.Log(1 - p)) + 1);
-                    gradient[i] = new((p - y[i]) / (p * (1 - p)) / n, (p + Math.Abs(y[i])) / (p * (1 - p)) / n);
+                    var p = Math.Clamp(o[i], 0, 1);
+                    var (logP, log1mP) = (Math.Max(Math.Log(p), -100), Math.Max(Math.Log(1 - p), -100));
+                    total -= y[i] * logP + (1 - y[i]) * log1mP;
+                    size += Math.Abs(y[i]) * (Math.Abs(logP) + 1) + Math.Abs(1 - y[i]) * (Math.Abs(log1mP) + 1);
+                    var denominator = Math.Max(p * (1 - p), 1e-12);
+                    gradient[i] = new((p - y[i]) / denominator / n, (p + Math.Abs(y[i])) / denominator / n);
                 }
                 return (new(total / n, size / n), gradient);
             case LossKind.BceWithLogits:

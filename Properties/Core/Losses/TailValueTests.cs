@@ -87,4 +87,17 @@ public class TailValueTests
         Close(-9.999999950000001e-09, Forward(Activation.Elu(), [-1e-8f])[0], "elu(−1e-8)");
         Close(-9.999999950000001e-09, Activation.Elu().Value(-1e-8), "elu(−1e-8) in double");
     }
+
+    /// <summary>
+    /// Issue 11, item 19: a sigmoid output far on the wrong side (z = −20, y = 1) under BCE on probabilities
+    /// learns at full strength, ∂L/∂z = σ(z) − y ≈ −1 as PyTorch gives; the old clamp at 1e-7 gave −0.0206.
+    /// </summary>
+    [Fact]
+    public void Bce_on_a_confidently_wrong_probability_keeps_its_full_gradient()
+    {
+        var network = Network.Build(Layers.Sigmoid, 1).ThrowIfFail();
+        var gradients = Gradients.OfLoss(Float, network, network.Init(Rng.FromSeed(1)), Pure.Core.Losses.Loss.BinaryCrossEntropy,
+            Matrix.Column([-20f]), Matrix.Column([1f])).ThrowIfFail();
+        Close(2.061153622438558e-09 - 1, gradients.InputGradient[0, 0], "∂L/∂z at z = −20, y = 1");
+    }
 }
