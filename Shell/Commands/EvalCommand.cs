@@ -33,7 +33,7 @@ public static class EvalCommand
         var table = CsvTableReader.Read(path, labelColumn ?? saved.LabelName, saved.FeatureNames);
         var x = ModelInput.Standardised(saved, path, table.Rows, table.Features);
         var model = saved.ToModel();
-        var predictions = model.Predict(x, backend).Match(p => p, e => throw new CliException($"{path}: {e.Message}"));
+        var predictions = ModelInput.Predictions(saved, x, backend, path, table.LabelLines);
 
         output.WriteLine($"model: {modelPath}: {saved.Inputs} feature{(saved.Inputs == 1 ? "" : "s")} → {Describe(saved)}; loss {saved.Loss}");
         output.WriteLine($"data:  {path}: {table.Rows} rows");

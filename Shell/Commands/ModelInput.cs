@@ -13,4 +13,19 @@ public static class ModelInput
         var raw = Matrix.From(rows, model.Inputs, values).Match(m => m, e => throw new CliException($"{path}: {e.Message}"));
         return model.Standardiser.Apply(raw);
     }
+
+    /// <summary>
+    /// The model's predictions for every row, refusing (bad input, naming the CSV line) a row whose output is not
+    /// a number: features far outside anything the model can take (±3e38, say) overflow it, and a NaN
+    /// probability must not pass for a prediction.
+    /// </summary>
+    public static Matrix Predictions(SavedModel model, Matrix x, IBackend<float> backend, string path, IReadOnlyList<int> lines)
+    {
+        var predictions = model.ToModel().Predict(x, backend).Match(p => p, e => throw new CliException($"{path}: {e.Message}"));
+        for (var r = 0; r < predictions.Rows; r++)
+            foreach (var v in predictions.Row(r))
+                if (!float.IsFinite(v))
+                    throw new CliException($"{path}:{lines[r]}: the model's output for this row is {v}; its features are beyond what the model can take");
+        return predictions;
+    }
 }

@@ -33,7 +33,7 @@ public static class PredictCommand
         // the model's feature columns, by name: extra columns are ignored, a missing one is an error
         var table = CsvTableReader.ReadFeatures(path, saved.LabelName, saved.FeatureNames);
         var x = ModelInput.Standardised(saved, path, table.Rows, table.Features);
-        var predictions = saved.ToModel().Predict(x, backend).Match(p => p, e => throw new CliException($"{path}: {e.Message}"));
+        var predictions = ModelInput.Predictions(saved, x, backend, path, table.Lines);
 
         var header = new List<string> { saved.LabelName };
         if (proba) header.AddRange(saved.ClassNames.Select(c => $"p_{c}"));

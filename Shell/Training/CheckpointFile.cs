@@ -43,6 +43,10 @@ public static class CheckpointFile
             throw Bad($"it was made by a run with other settings or data ({Get("checkpoint_fingerprint")}); this run is ({fingerprint})");
         var slots = file.Find(Optimiser) ?? throw Bad($"no tensor '{Optimiser}'");
         var best = file.Find(Best);
+        // the weights are checked by the model loader; the state that continues them must be numbers too
+        foreach (var tensor in new[] { slots, best })
+            if (tensor is not null && Array.FindIndex(tensor.Data, v => !float.IsFinite(v)) is var bad and >= 0)
+                throw Bad($"tensor '{tensor.Name}' holds {tensor.Data[bad]} at index {bad}");
         if (!double.TryParse(Get("checkpoint_best_loss"), NumberStyles.Float, CultureInfo.InvariantCulture, out var bestLoss)) throw Bad("metadata 'checkpoint_best_loss' is not a number");
         double?[][] rows;
         try
