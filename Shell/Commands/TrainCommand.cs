@@ -123,12 +123,27 @@ public static class TrainCommand
             using (var reporter = options.Reporter(output, recipe.Epochs))
                 outcome = loop.Run(settings, network.Init(keys.Init), resume, reporter, log,
                     () => interrupted, c => CheckpointFile.Save(checkpointPath, Saved(c.Parameters), c, fingerprint), checkpointPath);
-            if (options.SavePath is { } savePath)
+            // the model first, then the log and the plots: a write that fails is reported, and does not stop the others
+            var failedWrites = new List<string>();
+            void Attempt(string what, Action write)
             {
-                ModelFile.Save(savePath, Saved(outcome.Parameters));
-                output.WriteLine($"model saved to {savePath}");
+                try
+                {
+                    write();
+                }
+                catch (Exception e) when (e is CliException or IOException or UnauthorizedAccessException)
+                {
+                    failedWrites.Add(e is CliException ? e.Message : $"{what}: {e.Message.ReplaceLineEndings(" ")}");
+                }
             }
-            if (options.PlotFolder is { } folder) TrainingPlots.Write(folder, path, log.Rows, Saved(outcome.Parameters), examples, backend, output);
+            if (options.SavePath is { } savePath)
+                Attempt($"--save {savePath}", () =>
+                {
+                    ModelFile.Save(savePath, Saved(outcome.Parameters));
+                    output.WriteLine($"model saved to {savePath}");
+                });
+            Attempt($"--log {options.LogPath}", log.Flush);
+            if (options.PlotFolder is { } folder) Attempt($"--plot {folder}", () => TrainingPlots.Write(folder, path, log.Rows, Saved(outcome.Parameters), examples, backend, output));
             // the same evaluation as every epoch's, of the parameters kept, on the data already uploaded
             void Final(string name, DeviceDataset? set)
             {
@@ -142,6 +157,7 @@ public static class TrainCommand
             Final("validation", heldOut);
             Final("test", test);
             if (outcome.StoppedEarly && outcome.BestEpoch is { } best) output.WriteLine($"weights of epoch {best} (best validation loss)");
+            if (failedWrites.Count > 0) throw new CliException($"the run finished, but {string.Join("; ", failedWrites)}", ExitCodes.BadInput);
             return ExitCodes.Ok;
         }
         finally

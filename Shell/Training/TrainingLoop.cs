@@ -7,7 +7,8 @@ namespace Pure.Shell.Training;
 /// <summary>
 /// The shell's side of training: it drives the core's epoch loop (<see cref="TrainingRun"/>) and does what
 /// only a shell decides — measure on the uploaded training and validation rows, report, log, stop early,
-/// checkpoint, and stop cleanly on a non-finite loss or an interrupt.
+/// checkpoint, and stop cleanly on a non-finite loss or an interrupt. The log is written with every
+/// checkpoint and when the run fails or is interrupted; when it ends, its caller writes it, after the model.
 /// </summary>
 public sealed class TrainingLoop(TrainingStep step, DeviceDataset data, DeviceDataset? validation)
 {
@@ -57,6 +58,7 @@ public sealed class TrainingLoop(TrainingStep step, DeviceDataset data, DeviceDa
                 var (snapshot, optimiser) = run.Snapshot();
                 saveCheckpoint(new Checkpoint(epoch, snapshot, optimiser, bestEpoch, bestLoss, best, log?.Rows.ToArray() ?? []));
                 lastCheckpoint = epoch;
+                log?.Flush();
             }
             if (stop)
             {
@@ -70,7 +72,6 @@ public sealed class TrainingLoop(TrainingStep step, DeviceDataset data, DeviceDa
                 break;
             }
         }
-        log?.Flush();
         var final = settings.Patience is not null && best is not null ? best : run.Parameters();
         return new LoopOutcome(final, run.Epoch, bestEpoch == 0 ? null : bestEpoch, stoppedEarly, last ?? throw new CliException("no epoch ran (is --epochs below the checkpoint's epoch?)"));
     }
