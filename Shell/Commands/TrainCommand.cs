@@ -98,71 +98,62 @@ public static class TrainCommand
                          $"; {train.Rows} for training" + (heldOut is null ? "" : $", {valRows.Length} for validation") + (test is null ? "" : $", {testRows.Length} for testing"));
         output.WriteLine($"network: {network}; loss {loss}; optimizer {recipe.OptimiserName} lr {step.Optimiser.LearningRate.ToString(CultureInfo.InvariantCulture)}; batch {step.BatchCapacity}; seed {recipe.Seed}");
 
-        var interrupted = false;
-        // The first Ctrl+C lets the epoch finish and checkpoints; a second one ends the process at once.
-        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = !interrupted; interrupted = true; };
-        Console.CancelKeyPress += onCancel;
-        try
+        // Ctrl+C, SIGTERM or SIGHUP: the epoch finishes, a checkpoint is written, exit 130, 143 or 129
+        using var signals = new StopSignals();
+        SavedModel Saved(Params parameters) => new(recipe.Architecture, examples.Width, targets.Values.Cols, loss, task, examples.FeatureNames,
+            examples.LabelName, targets.ClassNames, standardiser, parameters);
+        var fingerprint = $"data {examples.Fingerprint()}; task {task.Name()}; loss {loss}; label {examples.LabelName}; {recipe.Fingerprint()}; val {options.Validation.ToString(CultureInfo.InvariantCulture)}; test {options.Test.ToString(CultureInfo.InvariantCulture)}; patience {options.Patience}";
+        var checkpointPath = options.CheckpointFile();
+        // probed only where checkpoints are scheduled: a plain run in a read-only folder must not fail on a file it may never write
+        if (options.CheckpointPath is not null || options.CheckpointEvery is not null) AtomicFile.CheckTarget("checkpoint", checkpointPath);
+        var resume = options.ResumePath is null ? null : CheckpointFile.Load(options.ResumePath, fingerprint);
+        if (resume is not null && resume.Epoch >= recipe.Epochs)
+            throw new CliException($"--epochs {recipe.Epochs} is not past the checkpoint's epoch {resume.Epoch}: nothing to resume");
+        if (resume is not null) output.WriteLine($"resuming from {options.ResumePath} after epoch {resume.Epoch}");
+        var settings = new LoopSettings(recipe.Epochs, keys, options.Patience, options.CheckpointEvery);
+        var loop = new TrainingLoop(step, data, heldOut);
+        var log = new TrainingLog(options.LogPath);
+        if (!options.Quiet)
+            output.WriteLine(EpochReport.Legend(loss.IsClassification, heldOut is not null, recipe.Architecture.Dropout > 0));
+        LoopOutcome outcome;
+        using (var reporter = options.Reporter(output, recipe.Epochs))
+            outcome = loop.Run(settings, network.Init(keys.Init), resume, reporter, log,
+                () => signals.Requested, c => CheckpointFile.Save(checkpointPath, Saved(c.Parameters), c, fingerprint), checkpointPath);
+        // the model first, then the log and the plots: a write that fails is reported, and does not stop the others
+        var failedWrites = new List<string>();
+        void Attempt(string what, Action write)
         {
-            SavedModel Saved(Params parameters) => new(recipe.Architecture, examples.Width, targets.Values.Cols, loss, task, examples.FeatureNames,
-                examples.LabelName, targets.ClassNames, standardiser, parameters);
-            var fingerprint = $"data {examples.Fingerprint()}; task {task.Name()}; loss {loss}; label {examples.LabelName}; {recipe.Fingerprint()}; val {options.Validation.ToString(CultureInfo.InvariantCulture)}; test {options.Test.ToString(CultureInfo.InvariantCulture)}; patience {options.Patience}";
-            var checkpointPath = options.CheckpointFile();
-            // probed only where checkpoints are scheduled: a plain run in a read-only folder must not fail on a file it may never write
-            if (options.CheckpointPath is not null || options.CheckpointEvery is not null) AtomicFile.CheckTarget("checkpoint", checkpointPath);
-            var resume = options.ResumePath is null ? null : CheckpointFile.Load(options.ResumePath, fingerprint);
-            if (resume is not null && resume.Epoch >= recipe.Epochs)
-                throw new CliException($"--epochs {recipe.Epochs} is not past the checkpoint's epoch {resume.Epoch}: nothing to resume");
-            if (resume is not null) output.WriteLine($"resuming from {options.ResumePath} after epoch {resume.Epoch}");
-            var settings = new LoopSettings(recipe.Epochs, keys, options.Patience, options.CheckpointEvery);
-            var loop = new TrainingLoop(step, data, heldOut);
-            var log = new TrainingLog(options.LogPath);
-            if (!options.Quiet)
-                output.WriteLine(EpochReport.Legend(loss.IsClassification, heldOut is not null, recipe.Architecture.Dropout > 0));
-            LoopOutcome outcome;
-            using (var reporter = options.Reporter(output, recipe.Epochs))
-                outcome = loop.Run(settings, network.Init(keys.Init), resume, reporter, log,
-                    () => interrupted, c => CheckpointFile.Save(checkpointPath, Saved(c.Parameters), c, fingerprint), checkpointPath);
-            // the model first, then the log and the plots: a write that fails is reported, and does not stop the others
-            var failedWrites = new List<string>();
-            void Attempt(string what, Action write)
+            try
             {
-                try
-                {
-                    write();
-                }
-                catch (Exception e) when (e is CliException or IOException or UnauthorizedAccessException)
-                {
-                    failedWrites.Add(e is CliException ? e.Message : $"{what}: {e.Message.ReplaceLineEndings(" ")}");
-                }
+                write();
             }
-            if (options.SavePath is { } savePath)
-                Attempt($"--save {savePath}", () =>
-                {
-                    ModelFile.Save(savePath, Saved(outcome.Parameters));
-                    output.WriteLine($"model saved to {savePath}");
-                });
-            Attempt($"--log {options.LogPath}", log.Flush);
-            if (options.PlotFolder is { } folder) Attempt($"--plot {folder}", () => TrainingPlots.Write(folder, path, log.Rows, Saved(outcome.Parameters), examples, backend, output));
-            // the same evaluation as every epoch's, of the parameters kept, on the data already uploaded
-            void Final(string name, DeviceDataset? set)
+            catch (Exception e) when (e is CliException or IOException or UnauthorizedAccessException)
             {
-                if (set is null) return;
-                var (setLoss, accuracy) = step.Evaluate(outcome.Parameters, set);
-                output.WriteLine(accuracy is { } a
-                    ? $"final {name} accuracy: {a * 100:F2}%, loss {setLoss:F6} ({set.Rows} rows)"
-                    : $"final {name} loss (mse): {setLoss:F6} ({set.Rows} rows)");
+                failedWrites.Add(e is CliException ? e.Message : $"{what}: {e.Message.ReplaceLineEndings(" ")}");
             }
-            Final("training", data);
-            Final("validation", heldOut);
-            Final("test", test);
-            if (outcome.StoppedEarly && outcome.BestEpoch is { } best) output.WriteLine($"weights of epoch {best} (best validation loss)");
-            if (failedWrites.Count > 0) throw new CliException($"the run finished, but {string.Join("; ", failedWrites)}", ExitCodes.BadInput);
-            return ExitCodes.Ok;
         }
-        finally
+        if (options.SavePath is { } savePath)
+            Attempt($"--save {savePath}", () =>
+            {
+                ModelFile.Save(savePath, Saved(outcome.Parameters));
+                output.WriteLine($"model saved to {savePath}");
+            });
+        Attempt($"--log {options.LogPath}", log.Flush);
+        if (options.PlotFolder is { } folder) Attempt($"--plot {folder}", () => TrainingPlots.Write(folder, path, log.Rows, Saved(outcome.Parameters), examples, backend, output));
+        // the same evaluation as every epoch's, of the parameters kept, on the data already uploaded
+        void Final(string name, DeviceDataset? set)
         {
-            Console.CancelKeyPress -= onCancel;
+            if (set is null) return;
+            var (setLoss, accuracy) = step.Evaluate(outcome.Parameters, set);
+            output.WriteLine(accuracy is { } a
+                ? $"final {name} accuracy: {a * 100:F2}%, loss {setLoss:F6} ({set.Rows} rows)"
+                : $"final {name} loss (mse): {setLoss:F6} ({set.Rows} rows)");
         }
+        Final("training", data);
+        Final("validation", heldOut);
+        Final("test", test);
+        if (outcome.StoppedEarly && outcome.BestEpoch is { } best) output.WriteLine($"weights of epoch {best} (best validation loss)");
+        if (failedWrites.Count > 0) throw new CliException($"the run finished, but {string.Join("; ", failedWrites)}", ExitCodes.BadInput);
+        return ExitCodes.Ok;
     }
 }

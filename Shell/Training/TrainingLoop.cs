@@ -13,7 +13,7 @@ namespace Pure.Shell.Training;
 public sealed class TrainingLoop(TrainingStep step, DeviceDataset data, DeviceDataset? validation)
 {
     public LoopOutcome Run(LoopSettings settings, Params initial, Checkpoint? resume, IEpochReporter reporter, TrainingLog? log,
-        Func<bool> interrupted, Action<Checkpoint>? saveCheckpoint, string? checkpointPath = null)
+        Func<int?> interruption, Action<Checkpoint>? saveCheckpoint, string? checkpointPath = null)
     {
         var run = (resume is null
                 ? TrainingRun.Start(step, data, initial, settings.Keys)
@@ -52,7 +52,8 @@ public sealed class TrainingLoop(TrainingStep step, DeviceDataset data, DeviceDa
             if (held is { Loss: var vl } && vl < bestLoss)
                 (bestEpoch, bestLoss, best) = (epoch, vl, run.Parameters());
             var patienceRanOut = settings.Patience is { } p && validation is not null && epoch - bestEpoch >= p;
-            var stop = interrupted();
+            var stopCode = interruption();
+            var stop = stopCode is not null;
             if (saveCheckpoint is not null && (stop || settings.CheckpointEvery is { } every && (epoch % every == 0 || epoch == settings.Epochs || patienceRanOut)))
             {
                 var (snapshot, optimiser) = run.Snapshot();
@@ -63,7 +64,7 @@ public sealed class TrainingLoop(TrainingStep step, DeviceDataset data, DeviceDa
             if (stop)
             {
                 log?.Flush();
-                throw new CliException($"interrupted after epoch {epoch}" + (saveCheckpoint is null ? "" : $"; checkpoint written to {checkpointPath} (continue with --resume {checkpointPath})"), 130);
+                throw new CliException($"interrupted after epoch {epoch}" + (saveCheckpoint is null ? "" : $"; checkpoint written to {checkpointPath} (continue with --resume {checkpointPath})"), stopCode!.Value);
             }
             if (patienceRanOut)
             {

@@ -32,6 +32,24 @@ public class CheckpointTests
         Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
     }
 
+    /// <summary>Issue 11, item 4: SIGTERM (timeout, docker stop, systemd) and SIGHUP stop a run as Ctrl+C does: checkpoint, log, 128 + the signal.</summary>
+    [Theory]
+    [InlineData(15, 143)]
+    [InlineData(1, 129)]
+    public void Sigterm_and_sighup_stop_the_run_with_a_checkpoint_and_the_log(int signal, int exitCode)
+    {
+        var dir = TestFiles.TempFolder();
+        var (checkpoint, log) = (Path.Combine(dir, "c.safetensors"), Path.Combine(dir, "run.csv"));
+        var r = PureProcessInterrupt.RunAndSignal(signal, line => line.StartsWith("epoch     3/", StringComparison.Ordinal),
+            [.. Recipe, "--checkpoint", checkpoint, "--log", log]);
+        Assert.Equal(exitCode, r.ExitCode);
+        Assert.Contains($"checkpoint written to {checkpoint}", r.Stderr);
+        var stoppedAt = int.Parse(r.Stderr.Split("interrupted after epoch ")[1].Split(';')[0]);
+        Assert.Equal(stoppedAt.ToString(), SafeTensors.Read(checkpoint).Metadata["checkpoint_epoch"]);
+        Assert.Equal(stoppedAt + 1, File.ReadAllLines(log).Length);
+        Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
+    }
+
     [Fact]
     public void A_checkpoint_refuses_to_resume_a_different_run()
     {

@@ -11,11 +11,14 @@ public static partial class PureProcessInterrupt
 
     const int SigInt = 2;
 
-    public static PureCli.Result RunAndInterrupt(Func<string, bool> when, params string[] args)
+    public static PureCli.Result RunAndInterrupt(Func<string, bool> when, params string[] args) => RunAndSignal(SigInt, when, args);
+
+    /// <summary>Runs <c>pure</c> and sends it <paramref name="signal"/> once a line of its output satisfies <paramref name="when"/>.</summary>
+    public static PureCli.Result RunAndSignal(int signal, Func<string, bool> when, params string[] args)
     {
         // A runner started in the background inherits SIGINT as ignored, and a child keeps that disposition;
-        // env --default-signal=INT restores the default so that pure's Ctrl+C handler can see the signal.
-        var start = PureProcess.StartInfo(args, prefix: ["env", "--default-signal=INT", "dotnet"]);
+        // env --default-signal restores every default so that pure's handlers can see the signal.
+        var start = PureProcess.StartInfo(args, prefix: ["env", "--default-signal", "dotnet"]);
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = new System.Text.StringBuilder();
@@ -24,7 +27,7 @@ public static partial class PureProcessInterrupt
         {
             stdout.AppendLine(line);
             if (sent || !when(line)) continue;
-            if (Kill(process.Id, SigInt) != 0) throw new InvalidOperationException($"kill({process.Id}, SIGINT) failed: errno {Marshal.GetLastPInvokeError()}");
+            if (Kill(process.Id, signal) != 0) throw new InvalidOperationException($"kill({process.Id}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
             sent = true;
         }
         process.WaitForExit();
