@@ -22,6 +22,7 @@ public static class AtomicFile
     public static void Write(string path, Action<string> writeTemporary)
     {
         var (full, temporary) = Resolve("", path);
+        RemoveStale(full);
         try
         {
             Guard("", path, () =>
@@ -50,6 +51,42 @@ public static class AtomicFile
         var directory = Path.GetDirectoryName(full);
         if (directory is null || !Directory.Exists(directory)) throw new CliException($"{name}: the folder {directory} does not exist");
         return (full, Path.Combine(directory, $".{Path.GetFileName(full)}.{UniqueSuffix()}.tmp"));
+    }
+
+    /// <summary>
+    /// Removes temporary files of our own naming for <paramref name="full"/> left by a process that no longer
+    /// runs (killed during a write): <c>.NAME.PID.GUID.tmp</c> beside the target.
+    /// </summary>
+    static void RemoveStale(string full)
+    {
+        var (folder, name) = (Path.GetDirectoryName(full)!, Path.GetFileName(full));
+        foreach (var file in Directory.EnumerateFiles(folder, $".{name}.*.tmp"))
+        {
+            var parts = Path.GetFileName(file)[(name.Length + 2)..].Split('.');
+            if (parts.Length != 3 || !int.TryParse(parts[0], out var pid) || parts[1].Length != 32 || IsRunning(pid)) continue;
+            try
+            {
+                File.Delete(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // another run may be removing it too; a file that stays is only clutter
+            }
+        }
+    }
+
+    static bool IsRunning(int pid)
+    {
+        if (pid == Environment.ProcessId) return true;
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Unique per call, not just per process: several runs in one process (tests, a host) may probe the same folder at once.</summary>
