@@ -39,7 +39,7 @@ public static class Program
         {
             // an unrecognised word says more than the "required command" that System.CommandLine lists first
             var error = parsed.Errors.FirstOrDefault(e => e.Message.Contains("nrecognized", StringComparison.Ordinal)) ?? parsed.Errors[0];
-            stderr.WriteLine($"pure: {error.Message} (try 'pure --help')");
+            stderr.WriteLine($"pure: {Readable(error.Message)} (try 'pure --help')");
             return ExitCodes.BadInput;
         }
         try
@@ -58,6 +58,13 @@ public static class Program
         {
             return Fail($"internal error: {e.GetType().Name}: {e.Message} (please report it; --verbose shows where)", e, ExitCodes.Failed);
         }
+
+        // System.CommandLine names .NET types ("System.Nullable`1[System.Double]"); say what the option takes
+        static string Readable(string message) => System.Text.RegularExpressions.Regex.Replace(message, @"as expected type '([^']+)'", m =>
+            m.Groups[1].Value.Contains("Double") || m.Groups[1].Value.Contains("Single") ? "as a number"
+            : m.Groups[1].Value.Contains("Int") ? "as a whole number"
+            : m.Groups[1].Value.Contains("Boolean") ? "as true or false"
+            : "in the form it takes");
 
         int Fail(string message, Exception e, int code)
         {

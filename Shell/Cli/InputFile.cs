@@ -8,6 +8,7 @@ public static class InputFile
     {
         if (File.Exists(path)) return;
         var prefix = option is null ? "" : option + ": ";
+        if (path == "-") throw new CliException($"{prefix}-: reading from standard input is not supported; give the file's path", ExitCodes.BadInput);
         throw new CliException(Directory.Exists(path) ? $"{prefix}{path}: is a folder, not a file" : $"{prefix}{path}: no such file", ExitCodes.BadInput);
     }
 }

@@ -52,8 +52,11 @@ public static class GenerateCommand
             }
             catch (ArgumentOutOfRangeException e)
             {
-                // the generators check their arguments; here those are the user's options
-                throw new CliException($"generate {name}: {e.Message.ReplaceLineEndings(" ")}");
+                // the generators check their arguments; here those are the user's options, named as the user wrote them
+                var option = e.ParamName switch { "noise" => "--noise", "centers" or "classes" => "--classes", "bits" => "--bits", "n" => "--rows", _ => $"generate {name}" };
+                var reason = System.Text.RegularExpressions.Regex.Replace(e.Message.ReplaceLineEndings(" "), @"\s*\(Parameter '.*$", "");
+                reason = System.Text.RegularExpressions.Regex.Replace(reason, @"^\w+ \('[^']*'\) must be greater than or equal to '([^']*)'\.?$", "must be at least $1");
+                throw new CliException($"{option}: {reason}, got {e.ActualValue}");
             }
             var header = name switch
             {

@@ -24,7 +24,7 @@ public static class CsvTableReader
             header = h;
             if (header.Length < 2) throw new CliException($"{path}:1: need at least one feature column and a label column, found {header.Length} column");
             labelIndex = labelColumn is null ? header.Length - 1 : Array.IndexOf(header, labelColumn);
-            if (labelIndex < 0) throw new CliException($"{path}:1: no column named '{labelColumn}' (columns: {string.Join(", ", header)})");
+            if (labelIndex < 0) throw new CliException($"{path}:1: no column named '{labelColumn}' (columns: {Listing.Few(header)})");
             featureIndices = featureColumns is null
                 ? Enumerable.Range(0, header.Length).Where(i => i != labelIndex).ToArray()
                 : Pick(path, header, featureColumns, header[labelIndex]);
@@ -70,9 +70,9 @@ public static class CsvTableReader
     {
         var missing = names.Where(n => !header.Contains(n)).ToArray();
         if (missing.Length > 0)
-            throw new CliException($"{path}:1: no column named {string.Join(", ", missing.Select(n => $"'{n}'"))} (columns: {string.Join(", ", header)})");
+            throw new CliException($"{path}:1: no column named {Listing.Few(missing.Select(n => $"'{n}'"))} (columns: {Listing.Few(header)})");
         if (label is not null && names.Contains(label)) throw new CliException($"{path}:1: column '{label}' is the label; it cannot also be a feature");
-        if (names.Distinct().Count() != names.Count) throw new CliException($"{path}: a feature column is named twice ({string.Join(", ", names)})");
+        if (names.Distinct().Count() != names.Count) throw new CliException($"{path}: a feature column is named twice ({Listing.Few(names)})");
         return names.Select(n => Array.IndexOf(header, n)).ToArray();
     }
 
