@@ -88,6 +88,11 @@ public static class ModelFile
         if (stds.Any(s => !(s > 0))) throw Corrupt("metadata 'standardiser_stds' holds a standard deviation that is not positive");
 
         var architecture = new Architecture(hidden, activation, dropout, init);
+        // before any network is built: an architecture far bigger than the numbers the file holds (a 2 MB file
+        // cannot describe a million layers) is refused at once; near misses get the exact tensor-by-tensor check below
+        var held = file.Tensors.Sum(t => (long)t.Data.Length);
+        if (ImpliedParameters(inputs, hidden, outputs, activation == "prelu") is not { } implied || implied > 2 * held + 1024)
+            throw Corrupt($"the architecture ({inputs} inputs, hidden {Listing.Few(hidden.Select(w => w.ToString(CultureInfo.InvariantCulture)), 8)}, {outputs} outputs) needs far more parameters than the file's {held} numbers");
         var layout = BuildLayout(architecture, inputs, outputs, Corrupt);
         var values = new float[layout.Length];
         foreach (var segment in layout.Segments)
@@ -135,6 +140,25 @@ public static class ModelFile
     }
 
     /// <summary>"32,32,16" → [32, 32, 16]; "" → [] (no hidden layer); null when anything is not a positive width.</summary>
+    /// <summary>Weights, biases and PReLU slopes of the command-line architecture, or null past a long's range.</summary>
+    static long? ImpliedParameters(int inputs, int[] hidden, int outputs, bool prelu)
+    {
+        try
+        {
+            long total = 0, width = inputs;
+            foreach (var w in hidden)
+            {
+                total = checked(total + (width + 1) * w + (prelu ? w : 0));
+                width = w;
+            }
+            return checked(total + (width + 1) * outputs);
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+
     static int[]? ParseHidden(string text)
     {
         if (text.Length == 0) return [];

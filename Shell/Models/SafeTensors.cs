@@ -58,29 +58,34 @@ public static class SafeTensors
     /// <summary>Reads and validates a whole file; any defect is a <see cref="CliException"/> "PATH: corrupt model file: …" with exit code 2.</summary>
     public static SafeTensorsFile Read(string path)
     {
-        var bytes = ReadAllBytes(path);
         CliException Corrupt(string what) => new($"{path}: corrupt model file: {what}", ExitCodes.BadInput);
-
-        if (bytes.Length < 8) throw Corrupt($"{bytes.Length} bytes, shorter than the 8-byte header length that starts the format");
-        var headerLength = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+        // the 8-byte header length first, checked against the file's real size, before anything big is read
+        using var stream = Open(path);
+        var size = stream.Length;
+        if (size < 8) throw Corrupt($"{size} bytes, shorter than the 8-byte header length that starts the format");
+        var lengthBytes = ReadExactly(stream, 8, path);
+        var headerLength = BinaryPrimitives.ReadUInt64LittleEndian(lengthBytes);
         if (headerLength > MaxHeaderBytes) throw Corrupt($"header length {headerLength} is absurd (more than {MaxHeaderBytes} bytes)");
-        if (headerLength > (ulong)(bytes.Length - 8))
-            throw Corrupt($"header length {headerLength} is larger than the {bytes.Length - 8} bytes that follow it (truncated file?)");
+        if (headerLength > (ulong)(size - 8))
+            throw Corrupt($"header length {headerLength} is larger than the {size - 8} bytes that follow it (truncated file?)");
         var n = (int)headerLength;
-        if (n == 0 || bytes[8] != (byte)'{') throw Corrupt("the header does not start with '{'");
+        if (size - 8 - n > Array.MaxLength) throw new CliException($"{path}: too large for a model file", ExitCodes.BadInput);
+        var header = ReadExactly(stream, n, path);
+        if (n == 0 || header[0] != (byte)'{') throw Corrupt("the header does not start with '{'");
 
         var entries = new List<Entry>();
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(bytes.AsMemory(8, n));
+            document = JsonDocument.Parse(header.AsMemory());
         }
         catch (JsonException e)
         {
             throw Corrupt($"the header is not valid JSON ({OneLine(e.Message)})");
         }
         using (document)
+        try
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object) throw Corrupt("the header is not a JSON object");
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -92,8 +97,13 @@ public static class SafeTensors
                 else entries.Add(ReadEntry(property.Name, property.Value, Corrupt));
             }
         }
+        catch (InvalidOperationException)
+        {
+            // valid JSON can still escape a lone surrogate, which no .NET string can hold
+            throw Corrupt("the header holds a string that is not valid Unicode text");
+        }
 
-        var buffer = bytes.AsSpan(8 + n);
+        var buffer = ReadExactly(stream, (int)(size - 8 - n), path).AsSpan();
         var tensors = new List<Tensor>(entries.Count);
         long expected = 0;
         string? previous = null;
@@ -182,18 +192,33 @@ public static class SafeTensors
         }
     }
 
-    static byte[] ReadAllBytes(string path)
+    /// <summary>A model file opened for reading: a regular file only (a device or a pipe has no size to bound the reading by).</summary>
+    static FileStream Open(string path)
     {
         InputFile.Require(path);
+        if (FileIdentity.Of(path) != FileIdentity.Kind.RegularFile) throw new CliException($"{path}: is not a regular file (a device, a pipe or a socket)", ExitCodes.BadInput);
         try
         {
-            if (new FileInfo(path).Length > Array.MaxLength) throw new CliException($"{path}: too large for a model file", ExitCodes.BadInput);
-            return File.ReadAllBytes(path);
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new CliException($"{path}: cannot read ({OneLine(e.Message)})", ExitCodes.BadInput);
         }
+    }
+
+    static byte[] ReadExactly(Stream stream, int count, string path)
+    {
+        var bytes = new byte[count];
+        try
+        {
+            stream.ReadExactly(bytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"{path}: cannot read ({OneLine(e.Message)})", ExitCodes.BadInput);
+        }
+        return bytes;
     }
 
     static void CheckWritable(List<Tensor> tensors)
