@@ -36,6 +36,16 @@ public sealed record TrainingData(string Source, Matrix Features, Targets Target
         });
         var labels = trainY.Concat(testY).Select(b => (int)b).ToArray();
         var classes = labels.Max() + 1;
+        // the classes are the label values 0…max: a stray byte (255, say) would silently make hundreds of them
+        var counts = labels.GroupBy(l => l).ToDictionary(g => g.Key, g => g.Count());
+        if (counts.Count < 2) throw new CliException($"{folder}: every label is {labels[0]}: nothing to classify");
+        var empty = Enumerable.Range(0, classes).Where(c => !counts.ContainsKey(c)).ToArray();
+        var single = counts.Where(p => p.Value == 1).Select(p => p.Key).Order().ToArray();
+        if (empty.Length > 0 || single.Length > 0)
+            throw new CliException($"{folder}: the labels run from 0 to {classes - 1} ({counts.Count} values found), but " + string.Join(" and ",
+                new[] { empty.Length > 0 ? $"{Listing.Few(empty.Select(c => c.ToString(CultureInfo.InvariantCulture)))} have no example" : null,
+                        single.Length > 0 ? $"{Listing.Few(single.Select(c => c.ToString(CultureInfo.InvariantCulture)))} have a single one" : null }.OfType<string>()) +
+                " (a stray label?)");
         var names = Enumerable.Range(0, classes).Select(c => c.ToString(CultureInfo.InvariantCulture)).ToArray();
         var targets = new Targets(OneHot.Encode(labels, classes), names, labels);
         var pixels = Enumerable.Range(0, trainX.Cols).Select(i => $"p{i}").ToArray();

@@ -63,4 +63,31 @@ public class IdxTrainTests
             Assert.Contains("give a CSV file or --data FOLDER", r.Stderr);
         }
     }
+
+    static void SetLabels(string dir, string prefix, Func<int, byte, byte> relabel)
+    {
+        var path = Path.Combine(dir, $"{prefix}-labels-idx1-ubyte");
+        var labels = File.ReadAllBytes(path);
+        for (var i = 8; i < labels.Length; i++) labels[i] = relabel(i - 8, labels[i]);
+        File.WriteAllBytes(path, labels);
+    }
+
+    /// <summary>Issue 11, item 14: a stray label byte, or a single class, is named with the folder, not turned into classes.</summary>
+    [Fact]
+    public void A_stray_label_or_a_single_class_is_refused_naming_the_folder()
+    {
+        var dir = TestFiles.TempFolder();
+        WriteSet(dir, "train", 100, Rng.FromSeed(1));
+        WriteSet(dir, "t10k", 20, Rng.FromSeed(2));
+        SetLabels(dir, "train", (i, l) => i == 7 ? (byte)255 : l);
+        var stray = PureCli.Run("train", "--data", dir, "--epochs", "1");
+        Assert.Equal(2, stray.ExitCode);
+        Assert.Contains($"{dir}: the labels run from 0 to 255 (5 values found), but 4, 5, 6", stray.Stderr);
+        Assert.Contains("have no example and 255 have a single one (a stray label?)", stray.Stderr);
+        SetLabels(dir, "train", (_, _) => 0);
+        SetLabels(dir, "t10k", (_, _) => 0);
+        var single = PureCli.Run("train", "--data", dir, "--epochs", "1");
+        Assert.Equal(2, single.ExitCode);
+        Assert.Contains($"{dir}: every label is 0: nothing to classify", single.Stderr);
+    }
 }
