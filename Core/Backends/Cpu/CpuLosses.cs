@@ -51,7 +51,8 @@ static class CpuLosses
                     var z = o[i];
                     // max(z, 0) − z·y + log(1 + e^(−|z|)); gradient σ(z) − y
                     total += double.CreateTruncating(T.Max(z, T.Zero) - z * y[i] + Scalar.Log1P(T.Exp(-T.Abs(z))));
-                    if (wantGradient) g[i] = inv * (Scalar.Sigmoid(z) - y[i]);
+                    // σ(z) − y as (1 − y)·σ(z) − y·σ(−z): the same number, without σ(z) rounding to 1 for a confident z
+                    if (wantGradient) g[i] = inv * ((T.One - y[i]) * Scalar.Sigmoid(z) - y[i] * Scalar.Sigmoid(-z));
                 }
                 return T.CreateTruncating(total / n);
             }

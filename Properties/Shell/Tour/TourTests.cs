@@ -140,10 +140,12 @@ public class TourTests
     }
 
     [Fact]
-    public void Depth_every_moons_network_learns_and_parity_is_learned_by_a_deep_narrow_net()
+    public void Depth_every_moons_network_learns_and_only_the_wide_net_learns_all_of_parity_on_every_seed()
     {
         for (var d = 1; d <= 4; d++) Assert.True(M("depth", $"moons_depth{d}_accuracy") > 0.9);
-        Assert.Equal(1.0, M("depth", "parity_deep_narrow_accuracy"));
+        // measured over three seeds: one seed's 100 % for the deep narrow net was luck, not depth
+        Assert.Equal(3, M("depth", "parity_shallow_wide_perfect_seeds"));
+        foreach (var shape in new[] { "deep_narrow", "shallow_narrow" }) Assert.True(M("depth", $"parity_{shape}_accuracy") >= 0.95, shape);
     }
 
     [Fact]
