@@ -81,4 +81,10 @@ public interface IBackend<T> : IDisposable where T : unmanaged, IFloatingPointIe
 
     /// <summary>dst row i = source row rows[i] (cols wide).</summary>
     void GatherRows(View<T> source, int cols, ReadOnlySpan<int> rows, View<T> destination);
+
+    /// <summary>
+    /// dst row i = the one-hot row (cols wide) of the class index classes[rows[i]]: class-indexed targets stay one
+    /// number per example on the device and become one-hot only a batch at a time.
+    /// </summary>
+    void GatherOneHot(View<T> classes, ReadOnlySpan<int> rows, int cols, View<T> destination);
 }

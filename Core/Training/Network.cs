@@ -25,7 +25,10 @@ public sealed class Network
     public static Fin<Network> Build(Layer layer, int inputWidth) =>
         inputWidth < 1
             ? Error.New($"input width must be positive, got {inputWidth}")
-            : layer.Plan(inputWidth).Map(plan => new Network(layer, plan));
+            : layer.Plan(inputWidth).Bind(plan =>
+                plan.Params.Sum(p => (long)p.Rows * p.Cols) is var count && count > Array.MaxLength
+                    ? (Fin<Network>)Error.New($"{plan.Name} has {count} parameters; at most {Array.MaxLength} fit in one array")
+                    : new Network(layer, plan));
 
     /// <summary>Fresh parameters: segment i is filled from <c>rng.Fold(i)</c> by its initialiser.</summary>
     public Params Init(Rng rng)

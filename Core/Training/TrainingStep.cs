@@ -63,6 +63,26 @@ public sealed class TrainingStep : IDisposable
         }
     }
 
+    /// <summary>
+    /// The bytes a step compiled from these allocates on its backend: parameters, gradients, decay mask and
+    /// optimiser slots, then the batch buffers and the workspace. Counted in long, so an absurd network or batch
+    /// gives a large number (to refuse with) rather than an overflow.
+    /// </summary>
+    public static long BytesNeeded(Network network, Optimiser optimiser, int batchCapacity)
+    {
+        long parameters = network.Layout.Length, rows = Math.Max(1, batchCapacity);
+        long workspace;
+        try
+        {
+            workspace = network.Plan.WorkspaceLength(batchCapacity);
+        }
+        catch (OverflowException)
+        {
+            workspace = int.MaxValue;
+        }
+        return sizeof(float) * (parameters * (3 + optimiser.StateSlots) + rows * (network.InputWidth + 3L * network.OutputWidth) + workspace);
+    }
+
     /// <summary>Uploads <paramref name="initial"/> and zeroes the optimiser state; any earlier state is consumed.</summary>
     public TrainState Start(Params initial, Rng rng)
     {
@@ -108,6 +128,17 @@ public sealed class TrainingStep : IDisposable
                 ? Error.New($"the targets have {targets.Cols} columns, the network's last layer ({Network.Plan.Name}) gives {Network.OutputWidth}")
                 : DeviceDataset.Upload(backend, features, targets);
 
+    /// <summary>
+    /// Features with one class index per row, for softmax cross-entropy (one output per class): the targets
+    /// stay one number per row and become one-hot a batch at a time.
+    /// </summary>
+    public Fin<DeviceDataset> UploadClasses(Matrix features, ReadOnlySpan<int> classes) =>
+        features.Cols != Network.InputWidth
+            ? Error.New($"the data has {features.Cols} features, the network's first layer expects {Network.InputWidth}")
+            : Loss.Kind != LossKind.SoftmaxCrossEntropy
+                ? Error.New($"class-indexed targets go with softmax cross-entropy, not {Loss}")
+                : DeviceDataset.UploadClasses(backend, features, classes, Network.OutputWidth);
+
     View<float> Params => parameters.All.Slice(0, Network.Layout.Length);
 
     /// <summary>One step on the rows <paramref name="rows"/> of <paramref name="data"/>; returns the new state and the batch's mean loss before the update.</summary>
@@ -125,7 +156,7 @@ public sealed class TrainingStep : IDisposable
         var o = outputs.All.Slice(0, n * outW);
         var dO = outputGradient.All.Slice(0, n * outW);
         backend.GatherRows(data.Features.All, inW, rows, x);
-        backend.GatherRows(data.Targets.All, outW, rows, y);
+        data.GatherTargets(backend, rows, y);
 
         var key = current.Key.Fold((ulong)current.Step);
         var grads = gradients.All.Slice(0, Network.Layout.Length);
@@ -174,26 +205,33 @@ public sealed class TrainingStep : IDisposable
         return Evaluate(uploaded.All.Slice(0, parameters.Length), data);
     }
 
+    /// <summary>
+    /// In chunks of the step's own capacity, through its batch buffers (which hold nothing between steps): the
+    /// memory is the step's, whatever the number of rows or classes. The mean loss is the row-weighted mean of
+    /// the chunks' means, summed in double.
+    /// </summary>
     Evaluation Evaluate(View<float> theta, DeviceDataset data)
     {
         int inW = Network.InputWidth, outW = Network.OutputWidth, n = data.Rows;
         if (data.InputWidth != inW || data.TargetWidth != outW)
             throw new ArgumentException($"the dataset is {data.InputWidth}→{data.TargetWidth} wide, this step {inW}→{outW}", nameof(data));
         if (n == 0) return new Evaluation(0, Loss.IsClassification ? 0 : null);
-        using var output = backend.Allocate(checked(n * outW));
-        var o = output.All;
-        // chunks of the step's own capacity reuse its workspace, which holds nothing between steps
+        var rows = new int[Math.Min(BatchCapacity, n)];
+        var (total, correct) = (0.0, 0L);
         for (var start = 0; start < n; start += BatchCapacity)
         {
-            var rows = Math.Min(BatchCapacity, n - start);
-            Network.Plan.Forward(backend, new ForwardPass<float>(rows, data.Features.All.Slice(start * inW, rows * inW), o.Slice(start * outW, rows * outW),
+            var count = Math.Min(BatchCapacity, n - start);
+            for (var i = 0; i < count; i++) rows[i] = start + i;
+            var (o, y) = (outputs.All.Slice(0, count * outW), targets.All.Slice(0, count * outW));
+            Network.Plan.Forward(backend, new ForwardPass<float>(count, data.Features.All.Slice(start * inW, count * inW), o,
                 theta, workspace.All, Mode.Evaluate, default));
+            data.GatherTargets(backend, rows.AsSpan(0, count), y);
+            total += (double)backend.Loss(Loss.Kind, o, y, count, outW, default) * count;
+            if (!Loss.IsClassification) continue;
+            Predictions.ApplyLink(backend, Loss.Link, o, count, outW);
+            correct += backend.CountCorrect(o, y, count, outW);
         }
-        var y = data.Targets.All.Slice(0, n * outW);
-        var loss = backend.Loss(Loss.Kind, o, y, n, outW, default);
-        if (!Loss.IsClassification) return new Evaluation(loss, null);
-        Predictions.ApplyLink(backend, Loss.Link, o, n, outW);
-        return new Evaluation(loss, (double)backend.CountCorrect(o, y, n, outW) / n);
+        return new Evaluation(total / n, Loss.IsClassification ? (double)correct / n : null);
     }
 
     /// <summary>Whether every current parameter is finite, checked on the backend.</summary>

@@ -58,13 +58,13 @@ public static class EvalCommand
         output.WriteLine($"loss      {loss.ToString("F6", CultureInfo.InvariantCulture)}");
         output.WriteLine($"accuracy  {(accuracy * 100).ToString("F2", CultureInfo.InvariantCulture)}% ({hits} of {table.Rows})");
         output.WriteLine();
-        ClassReport.Write(output, saved.ClassNames, Metrics.ConfusionMatrix(predicted, actual, saved.ClassNames.Count));
+        ClassReport.Write(output, saved.ClassNames, predicted, actual);
         return ExitCodes.Ok;
     }
 
     static string Describe(SavedModel m) =>
         $"{(m.Architecture.Hidden.Length == 0 ? "" : $"[{string.Join(", ", m.Architecture.Hidden)}] {m.Architecture.ActivationName} → ")}" +
-        (m.IsClassification ? $"{m.ClassNames.Count} classes ({string.Join(", ", m.ClassNames)})" : $"'{m.LabelName}' (regression)");
+        (m.IsClassification ? $"{m.ClassNames.Count} classes ({Listing.Few(m.ClassNames)})" : $"'{m.LabelName}' (regression)");
 
     /// <summary>Each label's index among the model's classes; a label the model never saw names its line.</summary>
     static int[] Classes(SavedModel model, LabelledTable table, string path)
@@ -75,7 +75,7 @@ public static class EvalCommand
         var classes = new int[table.Rows];
         for (var i = 0; i < table.Rows; i++)
             if (!index.TryGetValue(Targets.ClassKey(table.Labels[i], numeric), out classes[i]))
-                throw new CliException($"{path}:{table.LabelLines[i]}: column '{table.LabelName}': label '{table.Labels[i]}' is not one of the model's classes ({string.Join(", ", model.ClassNames)})");
+                throw new CliException($"{path}:{table.LabelLines[i]}: column '{table.LabelName}': label '{table.Labels[i]}' is not one of the model's classes ({Listing.Few(model.ClassNames)})");
         return classes;
     }
 

@@ -62,7 +62,7 @@ public static class PerceptronCommand
         var table = CsvTableReader.Read(path, labelColumn);
         var targets = Targets.For(table, LearningTask.Classification);
         if (targets.ClassNames.Length != 2)
-            throw new CliException($"{path}: column '{table.LabelName}' has {targets.ClassNames.Length} classes ({string.Join(", ", targets.ClassNames)}); a perceptron separates exactly two");
+            throw new CliException($"{path}: column '{table.LabelName}' has {targets.ClassNames.Length} classes ({Listing.Few(targets.ClassNames)}); a perceptron separates exactly two");
         var data = Matrix.From(table.Rows, table.Width, table.Features)
             .Bind(x => Dataset.Create(x, targets.Values))
             .Match(d => d, e => throw new CliException($"{path}: {e.Message}"));

@@ -37,11 +37,12 @@ public static class TrainCommand
         var checkpointEvery = new Option<int?>("--checkpoint-every") { Description = "write a checkpoint every N epochs (one is also written on Ctrl+C)" };
         var resume = new Option<string?>("--resume") { Description = "continue the run saved in this checkpoint (same command otherwise)" };
         var plot = new Option<string?>("--plot") { Description = "folder for PNG plots: training curves and, for 2-D inputs, the decision boundary" };
+        var maxMemory = new Option<string?>("--max-memory") { Description = "refuse a run estimated to need more memory than this, e.g. 4G (default: the machine's memory)" };
         var every = new Option<int?>("--print-every") { Description = "print every N epochs when not on a terminal (default: every epoch up to 100, else 100 lines)" };
 
         var command = new Command("train", "Train a network on a CSV file and report loss and accuracy per epoch")
         {
-            file, data, label, features, task, layers, activation, init, dropout, optimizer, lr, epochs, batch, seed, val, test, patience, log, quiet, every, save, checkpoint, checkpointEvery, resume, plot,
+            file, data, label, features, task, layers, activation, init, dropout, optimizer, lr, epochs, batch, seed, val, test, patience, log, quiet, every, save, checkpoint, checkpointEvery, resume, plot, maxMemory,
         };
         command.SetAction(r =>
         {
@@ -50,6 +51,7 @@ public static class TrainCommand
             var options = new TrainOptions(r.GetValue(val), r.GetValue(test), r.GetValue(patience), r.GetValue(log), r.GetValue(quiet), r.GetValue(every))
             {
                 SavePath = r.GetValue(save), CheckpointPath = r.GetValue(checkpoint), CheckpointEvery = r.GetValue(checkpointEvery), ResumePath = r.GetValue(resume), PlotFolder = r.GetValue(plot),
+                MaxMemory = r.GetValue(maxMemory) is { } size ? ByteSize.Parse("--max-memory", size) : null,
             };
             var (csv, folder) = (r.GetValue(file), r.GetValue(data));
             if ((csv is null) == (folder is null)) throw new CliException("train: give a CSV file or --data FOLDER (one of them)");
@@ -79,10 +81,14 @@ public static class TrainCommand
         var train = all.Take(trainRows);
         var standardiser = Standardiser.Fit(train.Features);
         var trainX = standardiser.Apply(train.Features);
-        var network = Network.Build(recipe.Architecture.Build(targets.Values.Cols), examples.Width).Match(n => n, e => throw new CliException($"network: {e.Message}"));
+        var network = Network.Build(recipe.Architecture.Build(targets.Outputs), examples.Width).Match(n => n, e => throw new CliException($"network: {e.Message}"));
+        // before the step or the parameters are allocated: a run that cannot fit is refused with its estimate, not found out at 16 GB
+        MemoryBudget.For(network, recipe.Optimiser(), Math.Min(recipe.BatchSize, train.Rows), examples.Rows, targets.ClassIndexed ? 1 : targets.Outputs).Check(options.MaxMemory);
         using var step = TrainingStep.Compile(network, loss, recipe.Optimiser(), backend, Math.Min(recipe.BatchSize, train.Rows))
             .Match(s => s, e => throw new CliException(e.Message));
-        DeviceDataset Upload(Matrix features, Matrix values) => step.Upload(features, values).Match(d => d, e => throw new CliException($"{path}: {e.Message}"));
+        DeviceDataset Upload(Matrix features, Matrix values) =>
+            (targets.ClassIndexed ? step.UploadClasses(features, values.Span.ToArray().Select(v => (int)v).ToArray()) : step.Upload(features, values))
+                .Match(d => d, e => throw new CliException($"{path}: {e.Message}"));
         using var data = Upload(trainX, train.Targets);
         DeviceDataset? UploadRows(int[] rows)
         {
@@ -94,19 +100,20 @@ public static class TrainCommand
         using var test = UploadRows(testRows);
 
         output.WriteLine($"{path}: {examples.Rows} rows, {examples.Width} feature{(examples.Width == 1 ? "" : "s")}, " +
-                         (targets.IsClassification ? $"{targets.ClassNames.Length} classes ({string.Join(", ", targets.ClassNames)})" : "regression") +
+                         (targets.IsClassification ? $"{targets.ClassNames.Length} classes ({Listing.Few(targets.ClassNames)})" : "regression") +
                          $"; {train.Rows} for training" + (heldOut is null ? "" : $", {valRows.Length} for validation") + (test is null ? "" : $", {testRows.Length} for testing"));
         output.WriteLine($"network: {network}; loss {loss}; optimizer {recipe.OptimiserName} lr {step.Optimiser.LearningRate.ToString(CultureInfo.InvariantCulture)}; batch {step.BatchCapacity}; seed {recipe.Seed}");
 
         // Ctrl+C, SIGTERM or SIGHUP: the epoch finishes, a checkpoint is written, exit 130, 143 or 129
         using var signals = new StopSignals();
-        SavedModel Saved(Params parameters) => new(recipe.Architecture, examples.Width, targets.Values.Cols, loss, task, examples.FeatureNames,
+        SavedModel Saved(Params parameters) => new(recipe.Architecture, examples.Width, targets.Outputs, loss, task, examples.FeatureNames,
             examples.LabelName, targets.ClassNames, standardiser, parameters);
-        var fingerprint = $"data {examples.Fingerprint()}; task {task.Name()}; loss {loss}; label {examples.LabelName}; {recipe.Fingerprint()}; val {options.Validation.ToString(CultureInfo.InvariantCulture)}; test {options.Test.ToString(CultureInfo.InvariantCulture)}; patience {options.Patience}";
+        // hashed once, and only by a run that resumes or checkpoints (it reads every target row as the network sees it)
+        var fingerprint = new Lazy<string>(() => $"data {examples.Fingerprint()}; task {task.Name()}; loss {loss}; label {examples.LabelName}; {recipe.Fingerprint()}; val {options.Validation.ToString(CultureInfo.InvariantCulture)}; test {options.Test.ToString(CultureInfo.InvariantCulture)}; patience {options.Patience}");
         var checkpointPath = options.CheckpointFile();
         // probed only where checkpoints are scheduled: a plain run in a read-only folder must not fail on a file it may never write
         if (options.CheckpointPath is not null || options.CheckpointEvery is not null) AtomicFile.CheckTarget("checkpoint", checkpointPath);
-        var resume = options.ResumePath is null ? null : CheckpointFile.Load(options.ResumePath, fingerprint);
+        var resume = options.ResumePath is null ? null : CheckpointFile.Load(options.ResumePath, fingerprint.Value);
         if (resume is not null && resume.Epoch >= recipe.Epochs)
             throw new CliException($"--epochs {recipe.Epochs} is not past the checkpoint's epoch {resume.Epoch}: nothing to resume");
         if (resume is not null) output.WriteLine($"resuming from {options.ResumePath} after epoch {resume.Epoch}");
@@ -118,7 +125,7 @@ public static class TrainCommand
         LoopOutcome outcome;
         using (var reporter = options.Reporter(output, recipe.Epochs))
             outcome = loop.Run(settings, network.Init(keys.Init), resume, reporter, log,
-                () => signals.Requested, c => CheckpointFile.Save(checkpointPath, Saved(c.Parameters), c, fingerprint), checkpointPath);
+                () => signals.Requested, c => CheckpointFile.Save(checkpointPath, Saved(c.Parameters), c, fingerprint.Value), checkpointPath);
         // the model first, then the log and the plots: a write that fails is reported, and does not stop the others
         var failedWrites = new List<string>();
         void Attempt(string what, Action write)

@@ -12,6 +12,9 @@ public sealed record TrainOptions(double Validation, double Test, int? Patience,
     public string? ResumePath { get; init; }
     public string? PlotFolder { get; init; }
 
+    /// <summary>The memory the run may use, in bytes (--max-memory); null: the machine's.</summary>
+    public long? MaxMemory { get; init; }
+
     /// <summary>Where checkpoints go: --checkpoint, else the file resumed from, else beside --save, else checkpoint.safetensors.</summary>
     public string CheckpointFile() =>
         CheckpointPath ?? ResumePath ?? (SavePath is { } save

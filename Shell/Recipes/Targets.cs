@@ -4,10 +4,30 @@ using Pure.Shell.Csv;
 
 namespace Pure.Shell.Recipes;
 
-/// <summary>Label strings mapped to class indices (numeric order when every label is a number) or to regression values.</summary>
+/// <summary>
+/// Label strings mapped to class indices (numeric order when every label is a number) or to regression values.
+/// <see cref="Values"/> is one column: the value, or the class index (0/1 for two classes, which train one logit);
+/// more classes train one output each, and their one-hot rows are made a batch at a time, never for the whole data.
+/// </summary>
 public sealed record Targets(Matrix Values, string[] ClassNames, int[] Classes)
 {
     public bool IsClassification => ClassNames.Length > 0;
+
+    /// <summary>The network's output width: one per class past two, else one.</summary>
+    public int Outputs => ClassNames.Length > 2 ? ClassNames.Length : 1;
+
+    /// <summary>Whether <see cref="Values"/> holds class indices for one output per class.</summary>
+    public bool ClassIndexed => ClassNames.Length > 2;
+
+    /// <summary>
+    /// The target rows as the loss sees them, one-hot past two classes, built whole: for small data in memory
+    /// (the tour, the core's <c>Dataset</c>); training uploads <see cref="Values"/> and expands a batch at a time.
+    /// </summary>
+    public Matrix Dense => ClassIndexed ? OneHot.Encode(Classes, ClassNames.Length) : Values;
+
+    /// <summary>Targets of classes <paramref name="classes"/> (indices into <paramref name="names"/>).</summary>
+    public static Targets OfClasses(int[] classes, string[] names) =>
+        new(Matrix.Column(classes.Select(c => (float)c).ToArray()), names, classes);
 
     /// <summary>Whether every label is a number: then labels compare as numbers.</summary>
     public static bool AllNumbers(IEnumerable<string> labels) =>
@@ -42,10 +62,6 @@ public sealed record Targets(Matrix Values, string[] ClassNames, int[] Classes)
         if (names.Length < 2)
             throw new CliException($"{table.Path}: column '{table.LabelName}' has a single class ('{names[0]}'): nothing to classify");
         var index = names.Select((n, i) => (Key(n), i)).ToDictionary(p => p.Item1, p => p.i);
-        var classes = table.Labels.Select(l => index[Key(l)]).ToArray();
-        var matrix = names.Length == 2
-            ? Matrix.Column(classes.Select(c => (float)c).ToArray())
-            : OneHot.Encode(classes, names.Length);
-        return new Targets(matrix, names, classes);
+        return OfClasses(table.Labels.Select(l => index[Key(l)]).ToArray(), names);
     }
 }

@@ -47,7 +47,7 @@ public sealed record TrainingData(string Source, Matrix Features, Targets Target
                         single.Length > 0 ? $"{Listing.Few(single.Select(c => c.ToString(CultureInfo.InvariantCulture)))} have a single one" : null }.OfType<string>()) +
                 " (a stray label?)");
         var names = Enumerable.Range(0, classes).Select(c => c.ToString(CultureInfo.InvariantCulture)).ToArray();
-        var targets = new Targets(OneHot.Encode(labels, classes), names, labels);
+        var targets = Targets.OfClasses(labels, names);
         var pixels = Enumerable.Range(0, trainX.Cols).Select(i => $"p{i}").ToArray();
         return new TrainingData(folder, features, targets, pixels, "label", Enumerable.Range(trainX.Rows, testX.Rows).ToArray());
     }
@@ -62,7 +62,12 @@ public sealed record TrainingData(string Source, Matrix Features, Targets Target
             hash *= 1099511628211UL;
         }
         foreach (var v in Features.Span) Mix(BitConverter.SingleToInt32Bits(v));
-        foreach (var v in Targets.Values.Span) Mix(BitConverter.SingleToInt32Bits(v));
+        // the bits of the target rows as the network sees them (one-hot past two classes), as checkpoints have always hashed them
+        if (!Targets.ClassIndexed)
+            foreach (var v in Targets.Values.Span) Mix(BitConverter.SingleToInt32Bits(v));
+        else
+            foreach (var c in Targets.Classes)
+                for (var k = 0; k < Targets.ClassNames.Length; k++) Mix(BitConverter.SingleToInt32Bits(k == c ? 1f : 0f));
         return $"{Rows}×{Width}, {hash:x16}";
     }
 }

@@ -152,6 +152,19 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
         for (var i = 0; i < rows.Length; i++) src.Slice(rows[i] * cols, cols).CopyTo(dst.Slice(i * cols, cols));
     }
 
+    public void GatherOneHot(View<T> classes, ReadOnlySpan<int> rows, int cols, View<T> destination)
+    {
+        var src = S(classes);
+        var dst = S(destination);
+        dst.Slice(0, rows.Length * cols).Clear();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var c = int.CreateChecked(src[rows[i]]);
+            if ((uint)c >= (uint)cols) throw new ArgumentOutOfRangeException(nameof(classes), c, $"class index outside 0…{cols - 1}");
+            dst[i * cols + c] = T.One;
+        }
+    }
+
     public void Dispose()
     {
     }

@@ -417,6 +417,23 @@ public abstract class BackendConformance<T>(IBackend<T> backend, double? toleran
         Unchanged(source, what + " source");
     }
 
+    [SeededProperty]
+    public void GatherOneHot_writes_the_one_hot_row_of_each_indexed_class(Seed seed)
+    {
+        var d = new Draws(seed.Rng);
+        var (count, classes, sourceRows) = Shape3(d);
+        (classes, sourceRows) = (Math.Max(1, classes), Math.Max(1, sourceRows));
+        var labels = Enumerable.Range(0, sourceRows).Select(_ => (double)d.Below(classes)).ToArray();
+        var source = Place(d, labels);
+        var indices = Enumerable.Range(0, count).Select(_ => d.Below(sourceRows)).ToArray();
+        var destination = Place(d, NaNs(count * classes));
+        Backend.GatherOneHot(source.View, indices, classes, destination.View);
+        var what = $"{Name} one-hot of {count} rows from {sourceRows} labels of {classes} classes";
+        var expected = indices.SelectMany(r => Enumerable.Range(0, classes).Select(c => c == (int)labels[r] ? 1.0 : 0.0)).ToArray();
+        Same(what, Read(destination), expected);
+        Unchanged(source, what + " source");
+    }
+
     // ---------- Generation ----------
 
     /// <summary>The sizes every dimension is drawn from: empty, one, odd, and past the usual vector widths.</summary>

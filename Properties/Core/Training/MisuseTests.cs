@@ -23,4 +23,25 @@ public class MisuseTests
         Assert.True(TrainingStep.Compile(wideLayers, Loss.BceWithLogits, Optimiser.Sgd(0.1), Cpu, 60_000).IsFail, "a 60 000 × 30 000 workspace must be refused, not wrapped around");
         Assert.Contains("more than an array can hold", Network.Build(Layers.Dense(50_000), 50_000).Match(_ => "", e => e.Message));
     }
+
+    /// <summary>Each 40 000² weight matrix fits an array, the three together do not: an error, not an overflow inside the layout.</summary>
+    [Fact]
+    public void A_network_whose_parameters_together_exceed_an_array_is_refused_when_built()
+    {
+        var result = Network.Build(Layers.Serial(Layers.Dense(40_000), Layers.Dense(40_000), Layers.Dense(40_000)), 2);
+        Assert.Contains("has 3200200000 parameters; at most 2147483591 fit in one array", result.Match(_ => "", e => e.Message));
+    }
+
+    [Fact]
+    public void The_memory_a_step_needs_counts_parameters_state_and_batches_without_overflow()
+    {
+        var network = Network.Build(Layers.Serial(Layers.Dense(3), Layers.Relu, Layers.Dense(2)), 4).ThrowIfFail(); // 15 + 8 = 23 parameters
+        // Adam: parameters, gradients, decay mask and 2 moments; batch 10: inputs 4, targets, outputs and output gradient 2 each; the plan's workspace
+        var workspace = network.Plan.WorkspaceLength(10);
+        Assert.True(workspace > 0);
+        Assert.Equal(4L * (23 * 5 + 10 * (4 + 3 * 2) + workspace), TrainingStep.BytesNeeded(network, Optimiser.Adam(), 10));
+        Assert.Equal(4L * (23 * 3 + 10 * (4 + 3 * 2) + workspace), TrainingStep.BytesNeeded(network, Optimiser.Sgd(0.1), 10));
+        var huge = Network.Build(Layers.Serial(Layers.Dense(30_000), Layers.Dropout(0.5), Layers.Dense(1)), 2).ThrowIfFail();
+        Assert.True(TrainingStep.BytesNeeded(huge, Optimiser.Adam(), 1 << 20) > 4L * int.MaxValue);
+    }
 }

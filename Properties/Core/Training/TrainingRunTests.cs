@@ -40,6 +40,48 @@ public class TrainingRunTests
         }
     }
 
+    /// <summary>
+    /// Class-indexed targets (one number per row, one-hot a batch at a time) train and evaluate exactly as the
+    /// same targets uploaded one-hot: the same losses, evaluations and parameters, bit for bit.
+    /// </summary>
+    [SeededProperty]
+    public void Class_indexed_targets_train_exactly_as_their_one_hot_rows(Seed seed)
+    {
+        var rng = seed.Rng;
+        var classes = 3 + rng.Below(0, 5);
+        var blobs = Generators.Blobs(60 + rng.Below(0, 40), classes, 3.0, rng.Fold(1));
+        var labels = blobs.Targets.Span.ToArray().Select(v => (int)v).ToArray();
+        var network = Network.Build(Layers.Serial(Layers.Dense(5, Inits.He), Layers.Relu, Layers.Dropout(0.2), Layers.Dense(classes)), blobs.InputWidth).ThrowIfFail();
+        var batch = 1 + rng.Below(0, 40);
+        using var denseStep = TrainingStep.Compile(network, Loss.SoftmaxCrossEntropy, Optimiser.Adam(0.05), Cpu, batch).ThrowIfFail();
+        using var indexStep = TrainingStep.Compile(network, Loss.SoftmaxCrossEntropy, Optimiser.Adam(0.05), Cpu, batch).ThrowIfFail();
+        using var dense = denseStep.Upload(blobs.Features, OneHot.Encode(labels, classes)).ThrowIfFail();
+        using var indexed = indexStep.UploadClasses(blobs.Features, labels).ThrowIfFail();
+        Assert.True(indexed.ClassIndexed);
+        Assert.Equal(classes, indexed.TargetWidth);
+        var keys = new TrainingKeys(rng.Fold(2));
+        var init = network.Init(rng.Fold(3));
+        var (a, b) = (TrainingRun.Start(denseStep, dense, init, keys).ThrowIfFail(), TrainingRun.Start(indexStep, indexed, init, keys).ThrowIfFail());
+        for (var epoch = 0; epoch < 3; epoch++)
+        {
+            Assert.Equal(a.NextEpoch().ThrowIfFail(), b.NextEpoch().ThrowIfFail());
+            Assert.Equal(a.Evaluate(dense), b.Evaluate(indexed));
+        }
+        Assert.Equal(a.Parameters().ToArray(), b.Parameters().ToArray());
+    }
+
+    [Fact]
+    public void Class_indices_outside_the_outputs_or_without_softmax_cross_entropy_are_refused()
+    {
+        var network = Network.Build(Layers.Dense(3), 2).ThrowIfFail();
+        var x = Matrix.From(2, 2, [0, 1, 2, 3]).ThrowIfFail();
+        using var step = TrainingStep.Compile(network, Loss.SoftmaxCrossEntropy, Optimiser.Sgd(0.1), Cpu, 2).ThrowIfFail();
+        Assert.Contains("class index 3 is outside 0…2", step.UploadClasses(x, [0, 3]).Match(_ => "", e => e.Message));
+        Assert.Contains("features have 2 rows, class indices 1", step.UploadClasses(x, [0]).Match(_ => "", e => e.Message));
+        using var mse = TrainingStep.Compile(network, Loss.Mse, Optimiser.Sgd(0.1), Cpu, 2).ThrowIfFail();
+        Assert.Contains("go with softmax cross-entropy", mse.UploadClasses(x, [0, 1]).Match(_ => "", e => e.Message));
+    }
+
     [Fact]
     public void Regression_has_a_loss_and_no_accuracy()
     {

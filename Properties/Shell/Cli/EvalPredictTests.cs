@@ -15,7 +15,7 @@ public class EvalPredictTests(SavedModelsFixture models) : IClassFixture<SavedMo
     static string[][] Rows(string csv) => csv.TrimEnd('\n').Split('\n').Select(l => l.Split(',')).ToArray();
 
     static double InProcessLoss(TrainedModels.Trained t) =>
-        Inference.Loss(TestBackends.Float, t.Model.Network, t.Model.Params, t.Model.Loss, t.X, t.Targets.Values).ThrowIfFail();
+        Inference.Loss(TestBackends.Float, t.Model.Network, t.Model.Params, t.Model.Loss, t.X, t.Targets.Dense).ThrowIfFail();
 
     [Fact]
     public void Predict_on_the_training_csv_gives_the_classes_the_model_gives_in_process()
@@ -102,7 +102,7 @@ public class EvalPredictTests(SavedModelsFixture models) : IClassFixture<SavedMo
     {
         var moons = PureCli.Run("eval", models.Moons.Path, models.Moons.Table.Path);
         Assert.Equal(0, moons.ExitCode);
-        var accuracy = models.Moons.Model.Accuracy(models.Moons.X, models.Moons.Targets.Values).ThrowIfFail();
+        var accuracy = models.Moons.Model.Accuracy(models.Moons.X, models.Moons.Targets.Dense).ThrowIfFail();
         Assert.Contains($"accuracy  {(accuracy * 100).ToString("F2", CultureInfo.InvariantCulture)}%", moons.Stdout);
 
         var t = models.Sine;

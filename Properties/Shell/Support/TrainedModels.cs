@@ -28,9 +28,9 @@ public static class TrainedModels
         var x = standardiser.Apply(raw);
         var architecture = new Architecture(hidden ?? [8], activation, dropout, init);
         var loss = task.LossFor(targets.ClassNames.Length);
-        var data = Dataset.Create(x, targets.Values).ThrowIfFail();
-        var model = Train.Fit(architecture.Build(targets.Values.Cols), data, loss, Optimiser.Adam(0.03), epochs, 32, seed).ThrowIfFail();
-        var saved = new SavedModel(architecture, table.Width, targets.Values.Cols, loss, task, table.FeatureNames, table.LabelName,
+        var data = Dataset.Create(x, targets.Dense).ThrowIfFail();
+        var model = Train.Fit(architecture.Build(targets.Outputs), data, loss, Optimiser.Adam(0.03), epochs, 32, seed).ThrowIfFail();
+        var saved = new SavedModel(architecture, table.Width, targets.Outputs, loss, task, table.FeatureNames, table.LabelName,
             targets.ClassNames, standardiser, model.Params);
         ModelFile.Save(modelPath, saved);
         return new Trained(modelPath, saved, model, table, targets, x);
