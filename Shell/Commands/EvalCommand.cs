@@ -31,7 +31,7 @@ public static class EvalCommand
         var saved = ModelFile.Load(modelPath);
         // the model's feature columns, by name: extra columns are ignored, a missing one is an error
         var table = CsvTableReader.Read(path, labelColumn ?? saved.LabelName, saved.FeatureNames);
-        var x = ModelInput.Standardised(saved, path, table.Rows, table.Features);
+        var x = saved.Standardiser.Apply(table.Features);
         var model = saved.ToModel();
         var predictions = ModelInput.Predictions(saved, x, backend, path, table.LabelLines);
 

@@ -63,9 +63,7 @@ public static class PerceptronCommand
         var targets = Targets.For(table, LearningTask.Classification);
         if (targets.ClassNames.Length != 2)
             throw new CliException($"{path}: column '{table.LabelName}' has {targets.ClassNames.Length} classes ({Listing.Few(targets.ClassNames)}); a perceptron separates exactly two");
-        var data = Matrix.From(table.Rows, table.Width, table.Features)
-            .Bind(x => Dataset.Create(x, targets.Values))
-            .Match(d => d, e => throw new CliException($"{path}: {e.Message}"));
+        var data = Dataset.Create(table.Features, targets.Values).Match(d => d, e => throw new CliException($"{path}: {e.Message}"));
         if (plotPath is not null) AtomicFile.CheckTarget("--plot", plotPath);
         if (plotPath is not null && table.Width != 2)
             throw new CliException($"--plot: {path} has {table.Width} features; the picture needs exactly two");

@@ -32,7 +32,7 @@ public static class PredictCommand
             throw new CliException($"--proba: {modelPath} is a regression model; it predicts values, not class probabilities");
         // the model's feature columns, by name: extra columns are ignored, a missing one is an error
         var table = CsvTableReader.ReadFeatures(path, saved.LabelName, saved.FeatureNames);
-        var x = ModelInput.Standardised(saved, path, table.Rows, table.Features);
+        var x = saved.Standardiser.Apply(table.Features);
         var predictions = ModelInput.Predictions(saved, x, backend, path, table.Lines);
 
         var header = new List<string> { saved.LabelName };

@@ -78,7 +78,8 @@ public static class TrainCommand
         // Split first, then fit the standardiser on the training part only.
         var all = Dataset.Create(examples.Features, targets.Values).Match(d => d, e => throw new CliException($"{path}: {e.Message}"));
         var (trainRows, valRows, testRows) = Holdout.Split(examples.Rows, options.Validation, options.Test, keys.Split, examples.FixedTestRows);
-        var train = all.Take(trainRows);
+        // without held-out rows the training rows are all of them, in order: no copy of the data
+        var train = valRows.Length + testRows.Length == 0 ? all : all.Take(trainRows);
         var standardiser = Standardiser.Fit(train.Features);
         var trainX = standardiser.Apply(train.Features);
         var network = Network.Build(recipe.Architecture.Build(targets.Outputs), examples.Width).Match(n => n, e => throw new CliException($"network: {e.Message}"));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using CsvHelper;
 using Pure.Shell.Cli;
 
@@ -9,13 +10,22 @@ namespace Pure.Shell.Csv;
 /// named columns, in that order, or every other column; they must be numeric (invariant culture). Errors name
 /// the file, line and column.
 /// </summary>
+/// <remarks>
+/// Streamed, with memory bound by the data rather than the text: numbers are parsed from the reader's UTF-8
+/// span (no string per cell), kept in blocks and copied once into the matrix; labels that repeat share one
+/// string. A <see cref="Progress"/>, where given, hears the bytes read so far and the file's length.
+/// </remarks>
 public static class CsvTableReader
 {
-    public static LabelledTable Read(string path, string? labelColumn, IReadOnlyList<string>? featureColumns = null)
+    /// <summary>Bytes read so far and the file's length, reported every few thousand rows and once at the end.</summary>
+    public delegate void Progress(long bytesRead, long length);
+
+    public static LabelledTable Read(string path, string? labelColumn, IReadOnlyList<string>? featureColumns = null, Progress? progress = null)
     {
-        var features = new List<float>();
-        var labels = new List<string>();
-        var lines = new List<int>();
+        var features = new Chunked<float>();
+        var labels = new Chunked<string>();
+        var lines = new Chunked<int>();
+        var distinctLabels = new Dictionary<string, string>(StringComparer.Ordinal);
         string[] header = [];
         int labelIndex = -1;
         int[] featureIndices = [];
@@ -28,25 +38,28 @@ public static class CsvTableReader
             featureIndices = featureColumns is null
                 ? Enumerable.Range(0, header.Length).Where(i => i != labelIndex).ToArray()
                 : Pick(path, header, featureColumns, header[labelIndex]);
-        }, (record, line) =>
+        }, (csv, line) =>
         {
-            foreach (var i in featureIndices) features.Add(Number(path, line, header[i], record[i]));
-            if (string.IsNullOrEmpty(record[labelIndex])) throw new CliException($"{path}:{line}: column '{header[labelIndex]}': missing label");
-            labels.Add(record[labelIndex]);
+            foreach (var i in featureIndices) features.Add(Number(csv, i, path, line, header[i]));
+            var label = csv.GetString(labelIndex).Trim();
+            if (label.Length == 0) throw new CliException($"{path}:{line}: column '{header[labelIndex]}': missing label");
+            if (!distinctLabels.TryGetValue(label, out var shared)) distinctLabels.Add(label, shared = label);
+            labels.Add(shared);
             lines.Add(line);
-        });
+        }, progress);
         if (labels.Count == 0) throw new CliException($"{path}: no data rows after the header");
-        return new LabelledTable(path, featureIndices.Select(i => header[i]).ToArray(), header[labelIndex], features.ToArray(), labels.ToArray(), lines.ToArray());
+        return new LabelledTable(path, featureIndices.Select(i => header[i]).ToArray(), header[labelIndex], ToMatrix(path, lines.Count, featureIndices.Length, features),
+            labels.ToArray(), lines.ToArray());
     }
 
     /// <summary>
     /// Every column as a numeric feature, except <paramref name="ignoreColumn"/> when the file has it (its cells are
     /// not read): the input of a model that predicts, where the label may or may not be there.
     /// </summary>
-    public static FeatureTable ReadFeatures(string path, string? ignoreColumn, IReadOnlyList<string>? featureColumns = null)
+    public static FeatureTable ReadFeatures(string path, string? ignoreColumn, IReadOnlyList<string>? featureColumns = null, Progress? progress = null)
     {
-        var features = new List<float>();
-        var lines = new List<int>();
+        var features = new Chunked<float>();
+        var lines = new Chunked<int>();
         string[] header = [];
         int[] featureIndices = [];
         Scan(path, h =>
@@ -56,13 +69,20 @@ public static class CsvTableReader
                 ? Enumerable.Range(0, header.Length).Where(i => header[i] != ignoreColumn).ToArray()
                 : Pick(path, header, featureColumns, ignoreColumn);
             if (featureIndices.Length == 0) throw new CliException($"{path}:1: no feature columns");
-        }, (record, line) =>
+        }, (csv, line) =>
         {
-            foreach (var i in featureIndices) features.Add(Number(path, line, header[i], record[i]));
+            foreach (var i in featureIndices) features.Add(Number(csv, i, path, line, header[i]));
             lines.Add(line);
-        });
+        }, progress);
         if (lines.Count == 0) throw new CliException($"{path}: no data rows after the header");
-        return new FeatureTable(path, featureIndices.Select(i => header[i]).ToArray(), features.ToArray(), lines.ToArray());
+        return new FeatureTable(path, featureIndices.Select(i => header[i]).ToArray(), ToMatrix(path, lines.Count, featureIndices.Length, features), lines.ToArray());
+    }
+
+    static Matrix ToMatrix(string path, long rows, int cols, Chunked<float> values)
+    {
+        if (rows * cols > Array.MaxLength)
+            throw new CliException($"{path}: {rows} rows of {cols} features are {rows * cols} numbers; at most {Array.MaxLength} fit in one array");
+        return Matrix.Create((int)rows, cols, values, static (destination, v) => v.CopyTo(destination));
     }
 
     /// <summary>The positions of the named columns (in the order named); a missing name or the label among them is an error.</summary>
@@ -76,11 +96,11 @@ public static class CsvTableReader
         return names.Select(n => Array.IndexOf(header, n)).ToArray();
     }
 
-    /// <summary>Hands the trimmed header, then each trimmed record with its line, to the callers; ragged rows are errors.</summary>
-    static void Scan(string path, Action<string[]> onHeader, Action<string[], int> onRecord)
+    /// <summary>Hands the trimmed header, then each record with its line, to the callers; ragged rows are errors.</summary>
+    static void Scan(string path, Action<string[]> onHeader, Action<CsvReader, int> onRecord, Progress? progress)
     {
         InputFile.Require(path);
-        using var reader = new StreamReader(path);
+        using var reader = new StreamReader(path); // a StreamReader, so that a UTF-16 file with its byte order mark reads too
         var options = new CsvReaderOptions
         {
             HasHeader = true,
@@ -100,15 +120,29 @@ public static class CsvTableReader
         if (header.GroupBy(h => h).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw new CliException($"{path}:1: column '{twice.Key}' appears {twice.Count()} times in the header");
         onHeader(header);
-        for (; hasRow; hasRow = csv.Read())
+        var file = reader.BaseStream;
+        var length = file.CanSeek ? file.Length : -1;
+        if (length < 0) progress = null; // a pipe has no length to report against
+        for (var records = 1; hasRow; hasRow = csv.Read(), records++)
         {
             var line = (int)csv.LineNumber;
-            var record = new string[csv.FieldCount];
-            for (var i = 0; i < record.Length; i++) record[i] = csv.GetString(i).Trim();
-            if (record.Length != header.Length)
-                throw new CliException($"{path}:{line}: has {record.Length} fields, the header has {header.Length}");
-            onRecord(record, line);
+            if (csv.FieldCount != header.Length)
+                throw new CliException($"{path}:{line}: has {csv.FieldCount} fields, the header has {header.Length}");
+            onRecord(csv, line);
+            if (progress is not null && records % 4096 == 0) progress(file.Position, length);
         }
+        progress?.Invoke(length, length);
+    }
+
+    /// <summary>
+    /// The number in field <paramref name="index"/>: parsed from its UTF-8 bytes when they are one, else (and for
+    /// every error) from its text trimmed as before, so the accepted numbers and the messages are the same.
+    /// </summary>
+    static float Number(CsvReader csv, int index, string path, int line, string column)
+    {
+        var bytes = csv.GetSpan(index);
+        if (float.TryParse(bytes[Ascii.Trim(bytes)], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && float.IsFinite(v)) return v;
+        return Number(path, line, column, csv.GetString(index).Trim());
     }
 
     static float Number(string path, int line, string column, string cell)

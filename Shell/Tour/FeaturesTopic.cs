@@ -15,7 +15,7 @@ public sealed partial class FeaturesTopic : ITourTopic
         var table = CsvTableReader.Read(Path.Combine(context.DataFolder, "digits.csv"), null);
         var targets = Targets.For(table, LearningTask.Classification);
         // pixels are 0..16; scale to [0, 1] so weights and inputs read as images
-        var x = Matrix.From(table.Rows, table.Width, table.Features.Select(v => v / 16f).ToArray()).Ok();
+        var x = Matrix.From(table.Rows, table.Width, table.Features.ToArray().Select(v => v / 16f).ToArray()).Ok();
         var all = Dataset.Create(x, targets.Dense).Ok();
         var (train, test) = all.Split(0.25, context.Rng.Fold(1));
         var model = TourNetworks.Fit(context, Layers.Serial(Layers.Dense(32, Inits.He), Layers.Relu, Layers.Dense(10)), train, Loss.SoftmaxCrossEntropy, Optimiser.Adam(0.01), 40, 32, 1);

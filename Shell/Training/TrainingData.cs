@@ -19,8 +19,7 @@ public sealed record TrainingData(string Source, Matrix Features, Targets Target
     {
         var table = CsvTableReader.Read(path, labelColumn, featureColumns);
         var targets = Targets.For(table, task);
-        var x = Matrix.From(table.Rows, table.Width, table.Features).Match(m => m, e => throw new CliException($"{path}: {e.Message}"));
-        return new TrainingData(path, x, targets, table.FeatureNames, table.LabelName, null);
+        return new TrainingData(path, table.Features, targets, table.FeatureNames, table.LabelName, null);
     }
 
     /// <summary>The four MNIST-format files of <paramref name="folder"/>: 60 000 training images, then the 10 000 test images.</summary>

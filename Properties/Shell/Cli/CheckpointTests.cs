@@ -119,7 +119,7 @@ public class CheckpointTests
         var file = Path.Combine(TestFiles.TempFolder(), "m.safetensors");
         Assert.Equal(0, PureCli.Run("train", TestFiles.Data("digits.csv"), "--layers", "8", "--epochs", "1", "--test", "0.5", "--seed", "5", "--save", file, "--quiet").ExitCode);
         var table = Pure.Shell.Csv.CsvTableReader.Read(TestFiles.Data("digits.csv"), null);
-        var all = Matrix.From(table.Rows, table.Width, table.Features).ThrowIfFail();
+        var all = table.Features;
         var (train, _, test) = Pure.Shell.Training.Holdout.Split(table.Rows, 0, 0.5, Rng.FromSeed(5).Fold(3));
         Assert.Equal(table.Rows - train.Length, test.Length);
         var expected = Standardiser.Fit(all.GatherRows(train));
@@ -139,7 +139,7 @@ public class CheckpointTests
         Assert.Equal(0, PureProcess.Run("train", TestFiles.Data("moons.csv"), "--layers", "8", "--epochs", "20", "--save", file, "--quiet").ExitCode);
         var saved = ModelFile.Load(file);
         var table = Pure.Shell.Csv.CsvTableReader.Read(TestFiles.Data("moons.csv"), null);
-        var x = saved.Standardiser.Apply(Matrix.From(table.Rows, table.Width, table.Features).ThrowIfFail());
+        var x = saved.Standardiser.Apply(table.Features);
         var expected = saved.ToModel().Classify(x).ThrowIfFail();
         var predicted = PureProcess.Run("predict", file, TestFiles.Data("moons.csv"));
         Assert.Equal(0, predicted.ExitCode);

@@ -23,7 +23,7 @@ public static class TrainedModels
     {
         var table = CsvTableReader.Read(csv, label);
         var targets = Targets.For(table, task);
-        var raw = Matrix.From(table.Rows, table.Width, table.Features).ThrowIfFail();
+        var raw = table.Features;
         var standardiser = Standardiser.Fit(raw);
         var x = standardiser.Apply(raw);
         var architecture = new Architecture(hidden ?? [8], activation, dropout, init);
