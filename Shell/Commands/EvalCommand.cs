@@ -22,15 +22,15 @@ public static class EvalCommand
         var file = new Argument<string>("file") { Description = "CSV file with the model's feature columns and a label column" };
         var label = new Option<string?>("--label") { Description = "name of the label column (default: the model's label name)" };
         var command = new Command("eval", "Evaluate a saved model on a labelled CSV file") { model, file, label };
-        command.SetAction(r => Run(r.GetValue(model)!, r.GetValue(file)!, r.GetValue(label), backend, r.InvocationConfiguration.Output));
+        command.SetAction(r => Run(r.GetValue(model)!, r.GetValue(file)!, r.GetValue(label), backend, r.InvocationConfiguration.Output, r.InvocationConfiguration.Error));
         return command;
     }
 
-    public static int Run(string modelPath, string path, string? labelColumn, IBackend<float> backend, TextWriter output)
+    public static int Run(string modelPath, string path, string? labelColumn, IBackend<float> backend, TextWriter output, TextWriter error)
     {
         var saved = ModelFile.Load(modelPath);
         // the model's feature columns, by name: extra columns are ignored, a missing one is an error
-        var table = CsvTableReader.Read(path, labelColumn ?? saved.LabelName, saved.FeatureNames);
+        var table = CsvTableReader.Read(path, labelColumn ?? saved.LabelName, saved.FeatureNames, LoadProgress.On(error, path).Report);
         var x = saved.Standardiser.Apply(table.Features);
         var model = saved.ToModel();
         var predictions = ModelInput.Predictions(saved, x, backend, path, table.LabelLines);

@@ -21,17 +21,17 @@ public static class PredictCommand
         var file = new Argument<string>("file") { Description = "CSV file with the model's feature columns (a label column is ignored)" };
         var proba = new Option<bool>("--proba") { Description = "add the probability of each class (columns p_CLASS)" };
         var command = new Command("predict", "Predict with a saved model; writes CSV to stdout") { model, file, proba };
-        command.SetAction(r => Run(r.GetValue(model)!, r.GetValue(file)!, r.GetValue(proba), backend, r.InvocationConfiguration.Output));
+        command.SetAction(r => Run(r.GetValue(model)!, r.GetValue(file)!, r.GetValue(proba), backend, r.InvocationConfiguration.Output, r.InvocationConfiguration.Error));
         return command;
     }
 
-    public static int Run(string modelPath, string path, bool proba, IBackend<float> backend, TextWriter output)
+    public static int Run(string modelPath, string path, bool proba, IBackend<float> backend, TextWriter output, TextWriter error)
     {
         var saved = ModelFile.Load(modelPath);
         if (proba && !saved.IsClassification)
             throw new CliException($"--proba: {modelPath} is a regression model; it predicts values, not class probabilities");
         // the model's feature columns, by name: extra columns are ignored, a missing one is an error
-        var table = CsvTableReader.ReadFeatures(path, saved.LabelName, saved.FeatureNames);
+        var table = CsvTableReader.ReadFeatures(path, saved.LabelName, saved.FeatureNames, LoadProgress.On(error, path).Report);
         var x = saved.Standardiser.Apply(table.Features);
         var predictions = ModelInput.Predictions(saved, x, backend, path, table.Lines);
 

@@ -62,7 +62,7 @@ public static class TrainCommand
             var columns = r.GetValue(features)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             if (columns is { Length: 0 }) throw new CliException("--features: name at least one column");
             if (columns is not null && folder is not null) throw new CliException("--features picks CSV columns; it does not apply to --data");
-            var examples = folder is null ? TrainingData.FromCsv(csv!, r.GetValue(label), learningTask, columns) : TrainingData.FromIdx(folder, learningTask);
+            var examples = folder is null ? TrainingData.FromCsv(csv!, r.GetValue(label), learningTask, columns, LoadProgress.On(r.InvocationConfiguration.Error, csv!).Report) : TrainingData.FromIdx(folder, learningTask);
             return Run(examples, learningTask, recipe, options, backend, r.InvocationConfiguration.Output);
         });
         return command;

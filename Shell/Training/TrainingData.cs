@@ -15,9 +15,9 @@ public sealed record TrainingData(string Source, Matrix Features, Targets Target
     public int Rows => Features.Rows;
     public int Width => Features.Cols;
 
-    public static TrainingData FromCsv(string path, string? labelColumn, LearningTask task, IReadOnlyList<string>? featureColumns = null)
+    public static TrainingData FromCsv(string path, string? labelColumn, LearningTask task, IReadOnlyList<string>? featureColumns = null, CsvTableReader.Progress? progress = null)
     {
-        var table = CsvTableReader.Read(path, labelColumn, featureColumns);
+        var table = CsvTableReader.Read(path, labelColumn, featureColumns, progress);
         var targets = Targets.For(table, task);
         return new TrainingData(path, table.Features, targets, table.FeatureNames, table.LabelName, null);
     }
