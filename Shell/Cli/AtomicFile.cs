@@ -7,10 +7,13 @@ public static class AtomicFile
 
     /// <summary>
     /// Refuses, before any work is done, a target that is empty, a folder, in a missing folder, or in a folder
-    /// where a file cannot be created (probed by creating and deleting the temporary file).
+    /// where a file cannot be created (probed by creating and deleting the temporary file). "-" is refused by name:
+    /// it would otherwise become a file called "-", where the user meant standard output.
     /// </summary>
     public static void CheckTarget(string option, string path)
     {
+        if (path == "-")
+            throw new CliException($"{option} -: writing to standard output is not supported; give a file's path", ExitCodes.BadInput);
         var (_, temporary) = Resolve(option, path);
         Guard(option, path, () =>
         {

@@ -129,7 +129,7 @@ public static class TrainCommand
                 () => signals.Requested, c => CheckpointFile.Save(checkpointPath, Saved(c.Parameters), c, fingerprint.Value), checkpointPath);
         // the model first, then the log and the plots: a write that fails is reported, and does not stop the others
         var failedWrites = new List<string>();
-        void Attempt(string what, Action write)
+        void Attempt(string option, string target, Action write)
         {
             try
             {
@@ -137,17 +137,21 @@ public static class TrainCommand
             }
             catch (Exception e) when (e is CliException or IOException or UnauthorizedAccessException)
             {
-                failedWrites.Add(e is CliException ? e.Message : $"{what}: {e.Message.ReplaceLineEndings(" ")}");
+                // each failure names its option: "--log full/log.csv: …", whoever phrased the rest
+                var message = e.Message.ReplaceLineEndings(" ");
+                failedWrites.Add(message.StartsWith(option, StringComparison.Ordinal) ? message
+                    : message.StartsWith(target, StringComparison.Ordinal) ? $"{option} {message}"
+                    : $"{option} {target}: {message}");
             }
         }
         if (options.SavePath is { } savePath)
-            Attempt($"--save {savePath}", () =>
+            Attempt("--save", savePath, () =>
             {
                 ModelFile.Save(savePath, Saved(outcome.Parameters));
                 output.WriteLine($"model saved to {savePath}");
             });
-        Attempt($"--log {options.LogPath}", log.Flush);
-        if (options.PlotFolder is { } folder) Attempt($"--plot {folder}", () => TrainingPlots.Write(folder, path, log.Rows, Saved(outcome.Parameters), examples, backend, output));
+        if (options.LogPath is { } logPath) Attempt("--log", logPath, log.Flush);
+        if (options.PlotFolder is { } folder) Attempt("--plot", folder, () => TrainingPlots.Write(folder, path, log.Rows, Saved(outcome.Parameters), examples, backend, output));
         // the same evaluation as every epoch's, of the parameters kept, on the data already uploaded
         void Final(string name, DeviceDataset? set)
         {

@@ -36,6 +36,20 @@ public class WordingTests
         Assert.Contains("-: reading from standard input is not supported", r.Stderr);
     }
 
+    /// <summary>"-" as an output used to become a file called "-" in the working folder, with exit 0.</summary>
+    [Theory]
+    [InlineData("--log")]
+    [InlineData("--save")]
+    [InlineData("--checkpoint")]
+    public void A_dash_for_standard_output_is_refused_not_written_as_a_file_called_dash(string option)
+    {
+        var folder = TestFiles.TempFolder();
+        var r = PureProcess.RunIn(folder, "train", TestFiles.Data("moons.csv"), "--epochs", "1", option, "-");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains($"{option} -: writing to standard output is not supported; give a file's path", r.Stderr);
+        Assert.Empty(Directory.GetFileSystemEntries(folder));
+    }
+
     [Fact]
     public void A_message_about_5000_columns_stays_short()
     {
