@@ -9,10 +9,20 @@ public static class Program
 {
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
-    /// <summary>Runs on the CPU backend: the composition root's choice of backend.</summary>
+    /// <summary>Runs on the CPU backend, on <c>--threads</c> threads: the composition root's choice of backend.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        using var backend = new CpuBackend<float>();
+        int threads;
+        try
+        {
+            threads = ThreadCount.From(args);
+        }
+        catch (CliException e)
+        {
+            stderr.WriteLine($"pure: {e.Message}");
+            return e.ExitCode;
+        }
+        using var backend = new CpuBackend<float>(threads);
         return Run(args, stdout, stderr, backend);
     }
 
@@ -32,8 +42,10 @@ public static class Program
             PredictCommand.Create(backend),
             PerceptronCommand.Create(),
             TourCommand.Create(backend),
+            BenchCommand.Create(backend),
         };
         root.Options.Add(verbose);
+        root.Options.Add(new Option<int?>(ThreadCount.Option) { Description = ThreadCount.Description, Recursive = true });
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using Pure.Core.Activations;
 using Pure.Core.Losses;
 using Pure.Core.Tensors;
@@ -7,13 +8,30 @@ using Pure.Core.Tensors;
 namespace Pure.Core.Backends.Cpu;
 
 /// <summary>
-/// The CPU backend: host arrays, TensorPrimitives for elementwise work, our own GEMM. Generic over the
-/// element type so the gradient properties can run the very same kernels in double precision.
-/// Stateless: one instance can serve any number of networks.
+/// The CPU backend: host arrays, TensorPrimitives for elementwise work, our own GEMM (packed, register-blocked
+/// and threaded for float; the plain loops for double, which the gradient properties use). Generic over the
+/// element type so the gradient properties can run the very same kernels in double precision. It holds no
+/// state between calls but its packing buffers and worker threads: one instance serves any number of networks
+/// on one thread at a time, and the thread count never changes a result.
 /// </summary>
 public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public string Name => $"cpu ({typeof(T).Name.ToLowerInvariant()})";
+    readonly ParallelGemm? gemm;
+
+    /// <summary>A backend using <paramref name="threads"/> threads for its large products (the caller's and threads − 1 workers).</summary>
+    public CpuBackend(int threads = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        Threads = threads;
+        if (typeof(T) != typeof(float) || PackedGemm.ForThisMachine() is null) return;
+        var kernels = Enumerable.Range(0, threads).Select(_ => PackedGemm.ForThisMachine()!).ToArray();
+        gemm = new ParallelGemm(kernels, threads > 1 ? new WorkerPool(threads - 1) : null);
+    }
+
+    /// <summary>The threads the large products run on.</summary>
+    public int Threads { get; }
+
+    public string Name => $"cpu ({typeof(T).Name.ToLowerInvariant()}, {Threads} thread{(Threads == 1 ? "" : "s")})";
 
     public DeviceBuffer<T> Allocate(int length) => new CpuBuffer<T>(length);
 
@@ -25,8 +43,21 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
     public void Copy(View<T> source, View<T> destination) => S(source).CopyTo(S(destination));
     public void Fill(T value, View<T> destination) => S(destination).Fill(value);
 
-    public void Gemm(Transpose transA, Transpose transB, int m, int n, int k, T alpha, View<T> a, View<T> b, T beta, View<T> c) =>
-        CpuGemm.Multiply(transA, transB, m, n, k, alpha, S(a), S(b), beta, S(c));
+    public void Gemm(Transpose transA, Transpose transB, int m, int n, int k, T alpha, View<T> a, View<T> b, T beta, View<T> c)
+    {
+        if (gemm is null || (long)m * n * k < PackedGemm.SmallestPacked)
+        {
+            CpuGemm.Multiply(transA, transB, m, n, k, alpha, S(a), S(b), beta, S(c));
+            return;
+        }
+        Span<T> sa = S(a), sb = S(b), sc = S(c);
+        CpuGemm.CheckOperands(m, n, k, sa, sb, sc);
+        sc = sc[..(m * n)];
+        CpuGemm.Scale(beta, sc);
+        if (alpha == T.Zero) return;
+        gemm.Multiply(transA == Transpose.Yes, transB == Transpose.Yes, m, n, k, float.CreateTruncating(alpha),
+            MemoryMarshal.Cast<T, float>(sa), MemoryMarshal.Cast<T, float>(sb), MemoryMarshal.Cast<T, float>(sc));
+    }
 
     public void AddRowVector(View<T> x, int rows, int cols, View<T> bias, View<T> destination)
     {
@@ -165,9 +196,7 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
         }
     }
 
-    public void Dispose()
-    {
-    }
+    public void Dispose() => gemm?.Dispose();
 }
 
 /// <summary>The library's documented default for its convenience overloads (those that take no backend).</summary>

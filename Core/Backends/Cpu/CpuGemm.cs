@@ -5,20 +5,17 @@ namespace Pure.Core.Backends.Cpu;
 
 /// <summary>
 /// C = α·op(A)·op(B) + β·C on row-major spans. Each case walks memory in its contiguous direction so the
-/// inner loop is a TensorPrimitives dot product or axpy (vectorised). A packed, register-blocked kernel is
-/// the speed issue's work; this one is the correct baseline every backend is compared with.
+/// inner loop is a TensorPrimitives dot product or axpy (vectorised). The simple baseline: double precision
+/// and small float products run here; large float products run on <see cref="PackedGemm"/>.
 /// </summary>
 static class CpuGemm
 {
     public static void Multiply<T>(Transpose transA, Transpose transB, int m, int n, int k, T alpha,
         ReadOnlySpan<T> a, ReadOnlySpan<T> b, T beta, Span<T> c) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        CheckLength(a, (long)m * k, "A");
-        CheckLength(b, (long)k * n, "B");
-        CheckLength(c, (long)m * n, "C");
+        CheckOperands(m, n, k, a, b, c);
         c = c[..(m * n)];
-        if (beta == T.Zero) c.Clear();
-        else if (beta != T.One) TensorPrimitives.Multiply(c, beta, c);
+        Scale(beta, c);
         if (k == 0 || alpha == T.Zero) return;
 
         switch (transA, transB)
@@ -64,6 +61,20 @@ static class CpuGemm
                     }
                 break;
         }
+    }
+
+    /// <summary>C = β·C, where β = 0 ignores C's old contents (NaN included), as BLAS does.</summary>
+    public static void Scale<T>(T beta, Span<T> c) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (beta == T.Zero) c.Clear();
+        else if (beta != T.One) TensorPrimitives.Multiply(c, beta, c);
+    }
+
+    public static void CheckOperands<T>(int m, int n, int k, ReadOnlySpan<T> a, ReadOnlySpan<T> b, ReadOnlySpan<T> c)
+    {
+        CheckLength(a, (long)m * k, "A");
+        CheckLength(b, (long)k * n, "B");
+        CheckLength(c, (long)m * n, "C");
     }
 
     static void CheckLength<T>(ReadOnlySpan<T> span, long needed, string name)

@@ -371,6 +371,38 @@ public abstract class BackendConformance<T>(IBackend<T> backend, double? toleran
         });
     }
 
+    /// <summary>
+    /// An update is elementwise: the whole vector in one call (vector lanes and a tail) gives, bit for bit, what
+    /// each element gives alone. A vectorised kernel that fused or reordered an operation would differ here.
+    /// </summary>
+    [SeededProperty]
+    public void Every_optimiser_step_of_a_vector_equals_each_element_updated_alone(Seed seed)
+    {
+        var d = new Draws(seed.Rng);
+        var n = d.Pick(17, 33, 65);
+        Each($"optimiser step on {n}", Optimisers(d), o =>
+        {
+            var (rule, reference) = o;
+            var slots = reference.Slots;
+            var (theta0, grad, decay) = (Normal(d, n), Awkward(d, n), Enumerable.Range(0, n).Select(_ => (double)d.Below(2)).ToArray());
+            var state0 = Normal(d, slots * n).Select(Math.Abs).ToArray(); // second moments must not be negative
+            var (theta, state) = (Place(d, theta0), slots == 0 ? null : Place(d, state0));
+            var (g, mask) = (Place(d, grad), Place(d, decay));
+            Backend.OptimiserStep(rule.Rule(2), theta.View, g.View, state?.View ?? default, mask.View);
+            var (whole, wholeState) = (Read(theta), state is null ? [] : Read(state));
+            for (var i = 0; i < n; i++)
+            {
+                var one = Place(d, [theta0[i]]);
+                var oneState = slots == 0 ? null : Place(d, Enumerable.Range(0, slots).Select(s => state0[s * n + i]).ToArray());
+                Backend.OptimiserStep(rule.Rule(2), one.View, Place(d, [grad[i]]).View, oneState?.View ?? default, Place(d, [decay[i]]).View);
+                var what = $"{Name} {reference} element {i} of {n}";
+                Assert.True(Read(one)[0].Equals(whole[i]), $"{what}: θ {Read(one)[0]:R} alone, {whole[i]:R} in the vector");
+                for (var s = 0; s < slots; s++)
+                    Assert.True(Read(oneState!)[s].Equals(wholeState[s * n + i]), $"{what}: state slot {s} differs");
+            }
+        });
+    }
+
     [SeededProperty]
     public void AllFinite_is_false_exactly_when_the_window_holds_a_NaN_or_an_infinity(Seed seed)
     {

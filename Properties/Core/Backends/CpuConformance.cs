@@ -4,3 +4,6 @@ namespace Pure.Properties;
 public sealed class CpuFloatConformance() : BackendConformance<float>(new CpuBackend<float>());
 
 public sealed class CpuDoubleConformance() : BackendConformance<double>(new CpuBackend<double>());
+
+// the float kernels again with the products split over three threads (each test disposes its backend, so it has its own)
+public sealed class CpuThreadedConformance() : BackendConformance<float>(new CpuBackend<float>(3));

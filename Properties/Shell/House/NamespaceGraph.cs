@@ -71,7 +71,7 @@ public static class NamespaceGraph
         return null;
     }
 
-    static IEnumerable<Type> TypesUsedBy(Type type)
+    public static IEnumerable<Type> TypesUsedBy(Type type)
     {
         var found = new HashSet<Type>();
         void Add(Type? t)

@@ -1,0 +1,257 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Pure.Core.Backends.Cpu;
+
+/// <summary>
+/// Float GEMM the BLIS way (Goto and van de Geijn, "Anatomy of high-performance matrix multiplication", 2008):
+/// op(B) is packed into KC×NR column panels and op(A) into MR×KC row panels, so that the micro-kernel streams
+/// both from contiguous memory, and an MR×NR tile of C stays in registers for the whole KC loop. KC, MC, NC size
+/// the packed blocks for L1, L2 and L3. Transposes are absorbed by the packing: one macro- and micro-kernel for
+/// the four cases. Each element of C is summed in the same order (k in KC blocks, ascending, one FMA at a time)
+/// whichever column range a thread is given, so the result does not depend on the thread count.
+/// </summary>
+sealed unsafe class PackedGemm
+{
+    const int KC = 256, MC = 96, NC = 2048;
+
+    /// <summary>Below this many multiply-adds the packing costs more than it saves: the simple loops run instead.</summary>
+    public const long SmallestPacked = 8 * 1024;
+
+    readonly int mr, nr;
+    readonly float[] packedA, packedB;
+
+    PackedGemm(int mr, int nr)
+    {
+        this.mr = mr;
+        this.nr = nr;
+        packedA = new float[MC * KC + 64];
+        packedB = new float[KC * NC + 64];
+    }
+
+    /// <summary>A GEMM with its own packing buffers (one per thread), or null when no vector unit helps.</summary>
+    public static PackedGemm? ForThisMachine() =>
+        Vector512.IsHardwareAccelerated ? new PackedGemm(8, 32)
+        : Vector256.IsHardwareAccelerated ? new PackedGemm(6, 16)
+        : null;
+
+    /// <summary>The column-panel width: thread splits of n are multiples of it.</summary>
+    public int PanelWidth => nr;
+
+    /// <summary>
+    /// C[:, j0..j1) += α·op(A)·op(B)[:, j0..j1) (C already scaled by β); A is m×k (k×m when transposed), B k×n
+    /// (n×k when transposed), all row-major and dense.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Multiply(bool transA, bool transB, int m, int n, int k, float alpha, float* a, float* b, float* c, int j0, int j1)
+    {
+        fixed (float* pa = packedA, pb = packedB)
+        {
+            for (var jc = j0; jc < j1; jc += NC)
+            {
+                var nc = Math.Min(NC, j1 - jc);
+                for (var pc = 0; pc < k; pc += KC)
+                {
+                    var kc = Math.Min(KC, k - pc);
+                    PackB(transB, b, n, k, pc, kc, jc, nc, pb);
+                    for (var ic = 0; ic < m; ic += MC)
+                    {
+                        var mcb = Math.Min(MC, m - ic);
+                        PackA(transA, a, m, k, ic, mcb, pc, kc, pa);
+                        for (var jr = 0; jr < nc; jr += nr)
+                        {
+                            var cols = Math.Min(nr, nc - jr);
+                            var panelB = pb + (long)jr * kc;
+                            for (var ir = 0; ir < mcb; ir += mr)
+                            {
+                                var rows = Math.Min(mr, mcb - ir);
+                                var tile = c + (long)(ic + ir) * n + jc + jr;
+                                if (nr == 32) Kernel8x32(kc, pa + (long)ir * kc, panelB, tile, n, alpha, rows, cols);
+                                else Kernel6x16(kc, pa + (long)ir * kc, panelB, tile, n, alpha, rows, cols);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>op(B)[pc..pc+kc, jc..jc+nc) as panels of nr columns: panel q holds, for each p, its nr values (zero past n).</summary>
+    void PackB(bool transB, float* b, int n, int k, int pc, int kc, int jc, int nc, float* dst)
+    {
+        for (var jr = 0; jr < nc; jr += nr)
+        {
+            var cols = Math.Min(nr, nc - jr);
+            var panel = dst + (long)jr * kc;
+            if (!transB)
+            {
+                for (var p = 0; p < kc; p++)
+                {
+                    var row = panel + (long)p * nr;
+                    var src = b + (long)(pc + p) * n + jc + jr;
+                    if (cols == nr) new ReadOnlySpan<float>(src, nr).CopyTo(new Span<float>(row, nr));
+                    else
+                    {
+                        for (var j = 0; j < cols; j++) row[j] = src[j];
+                        for (var j = cols; j < nr; j++) row[j] = 0;
+                    }
+                }
+            }
+            else
+            {
+                // B is n×k, op(B)[p, j] = B[j, p]: read each of B's rows along p (contiguous), write down the panel's column j
+                for (var j = 0; j < cols; j++)
+                {
+                    var src = b + (long)(jc + jr + j) * k + pc;
+                    for (var p = 0; p < kc; p++) panel[(long)p * nr + j] = src[p];
+                }
+                if (cols < nr)
+                    for (var p = 0; p < kc; p++)
+                        for (var j = cols; j < nr; j++) panel[(long)p * nr + j] = 0;
+            }
+        }
+    }
+
+    /// <summary>op(A)[ic..ic+mc, pc..pc+kc) as panels of mr rows: panel holds, for each p, its mr values (zero past m).</summary>
+    void PackA(bool transA, float* a, int m, int k, int ic, int mc, int pc, int kc, float* dst)
+    {
+        for (var ir = 0; ir < mc; ir += mr)
+        {
+            var rows = Math.Min(mr, mc - ir);
+            var panel = dst + (long)ir * kc;
+            if (!transA)
+            {
+                for (var i = 0; i < rows; i++)
+                {
+                    var src = a + (long)(ic + ir + i) * k + pc;
+                    for (var p = 0; p < kc; p++) panel[(long)p * mr + i] = src[p];
+                }
+            }
+            else
+            {
+                // A is k×m: op(A)[i, p] = A[p, i], a row of A gives the panel's p-th group directly
+                for (var p = 0; p < kc; p++)
+                {
+                    var src = a + (long)(pc + p) * m + ic + ir;
+                    var group = panel + (long)p * mr;
+                    for (var i = 0; i < rows; i++) group[i] = src[i];
+                }
+            }
+            if (rows < mr)
+                for (var p = 0; p < kc; p++)
+                    for (var i = rows; i < mr; i++) panel[(long)p * mr + i] = 0;
+        }
+    }
+
+    /// <summary>Adds α·acc to the rows × cols corner of a C tile (edge tiles go through a scratch tile), fused as the full tiles are.</summary>
+    static void AddEdge(float* scratch, int width, float* c, int ldc, float alpha, int rows, int cols)
+    {
+        for (var i = 0; i < rows; i++)
+            for (var j = 0; j < cols; j++) c[(long)i * ldc + j] = MathF.FusedMultiplyAdd(alpha, scratch[i * width + j], c[(long)i * ldc + j]);
+    }
+
+    /// <summary>8×32 tile, 16 zmm accumulators: per p, two loads of B, eight broadcasts of A, sixteen FMAs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    static void Kernel8x32(int kc, float* a, float* b, float* c, int ldc, float alpha, int rows, int cols)
+    {
+        Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default,
+            c40 = default, c41 = default, c50 = default, c51 = default, c60 = default, c61 = default, c70 = default, c71 = default;
+        for (var p = 0; p < kc; p++, a += 8, b += 32)
+        {
+            var b0 = Vector512.Load(b);
+            var b1 = Vector512.Load(b + 16);
+            var x = Vector512.Create(a[0]);
+            c00 = Vector512.FusedMultiplyAdd(x, b0, c00);
+            c01 = Vector512.FusedMultiplyAdd(x, b1, c01);
+            x = Vector512.Create(a[1]);
+            c10 = Vector512.FusedMultiplyAdd(x, b0, c10);
+            c11 = Vector512.FusedMultiplyAdd(x, b1, c11);
+            x = Vector512.Create(a[2]);
+            c20 = Vector512.FusedMultiplyAdd(x, b0, c20);
+            c21 = Vector512.FusedMultiplyAdd(x, b1, c21);
+            x = Vector512.Create(a[3]);
+            c30 = Vector512.FusedMultiplyAdd(x, b0, c30);
+            c31 = Vector512.FusedMultiplyAdd(x, b1, c31);
+            x = Vector512.Create(a[4]);
+            c40 = Vector512.FusedMultiplyAdd(x, b0, c40);
+            c41 = Vector512.FusedMultiplyAdd(x, b1, c41);
+            x = Vector512.Create(a[5]);
+            c50 = Vector512.FusedMultiplyAdd(x, b0, c50);
+            c51 = Vector512.FusedMultiplyAdd(x, b1, c51);
+            x = Vector512.Create(a[6]);
+            c60 = Vector512.FusedMultiplyAdd(x, b0, c60);
+            c61 = Vector512.FusedMultiplyAdd(x, b1, c61);
+            x = Vector512.Create(a[7]);
+            c70 = Vector512.FusedMultiplyAdd(x, b0, c70);
+            c71 = Vector512.FusedMultiplyAdd(x, b1, c71);
+        }
+        var s = Vector512.Create(alpha);
+        if (rows == 8 && cols == 32)
+        {
+            Store(c, c00, c01, s);
+            Store(c + ldc, c10, c11, s);
+            Store(c + 2L * ldc, c20, c21, s);
+            Store(c + 3L * ldc, c30, c31, s);
+            Store(c + 4L * ldc, c40, c41, s);
+            Store(c + 5L * ldc, c50, c51, s);
+            Store(c + 6L * ldc, c60, c61, s);
+            Store(c + 7L * ldc, c70, c71, s);
+            return;
+        }
+        var scratch = stackalloc float[8 * 32];
+        c00.Store(scratch); c01.Store(scratch + 16);
+        c10.Store(scratch + 32); c11.Store(scratch + 48);
+        c20.Store(scratch + 64); c21.Store(scratch + 80);
+        c30.Store(scratch + 96); c31.Store(scratch + 112);
+        c40.Store(scratch + 128); c41.Store(scratch + 144);
+        c50.Store(scratch + 160); c51.Store(scratch + 176);
+        c60.Store(scratch + 192); c61.Store(scratch + 208);
+        c70.Store(scratch + 224); c71.Store(scratch + 240);
+        AddEdge(scratch, 32, c, ldc, alpha, rows, cols);
+
+        static void Store(float* row, Vector512<float> v0, Vector512<float> v1, Vector512<float> alpha)
+        {
+            Vector512.FusedMultiplyAdd(alpha, v0, Vector512.Load(row)).Store(row);
+            Vector512.FusedMultiplyAdd(alpha, v1, Vector512.Load(row + 16)).Store(row + 16);
+        }
+    }
+
+    /// <summary>6×16 tile for AVX2, 12 ymm accumulators.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    static void Kernel6x16(int kc, float* a, float* b, float* c, int ldc, float alpha, int rows, int cols)
+    {
+        Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default,
+            c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        for (var p = 0; p < kc; p++, a += 6, b += 16)
+        {
+            var b0 = Vector256.Load(b);
+            var b1 = Vector256.Load(b + 8);
+            var x = Vector256.Create(a[0]);
+            c00 = Vector256.FusedMultiplyAdd(x, b0, c00);
+            c01 = Vector256.FusedMultiplyAdd(x, b1, c01);
+            x = Vector256.Create(a[1]);
+            c10 = Vector256.FusedMultiplyAdd(x, b0, c10);
+            c11 = Vector256.FusedMultiplyAdd(x, b1, c11);
+            x = Vector256.Create(a[2]);
+            c20 = Vector256.FusedMultiplyAdd(x, b0, c20);
+            c21 = Vector256.FusedMultiplyAdd(x, b1, c21);
+            x = Vector256.Create(a[3]);
+            c30 = Vector256.FusedMultiplyAdd(x, b0, c30);
+            c31 = Vector256.FusedMultiplyAdd(x, b1, c31);
+            x = Vector256.Create(a[4]);
+            c40 = Vector256.FusedMultiplyAdd(x, b0, c40);
+            c41 = Vector256.FusedMultiplyAdd(x, b1, c41);
+            x = Vector256.Create(a[5]);
+            c50 = Vector256.FusedMultiplyAdd(x, b0, c50);
+            c51 = Vector256.FusedMultiplyAdd(x, b1, c51);
+        }
+        var scratch = stackalloc float[6 * 16];
+        c00.Store(scratch); c01.Store(scratch + 8);
+        c10.Store(scratch + 16); c11.Store(scratch + 24);
+        c20.Store(scratch + 32); c21.Store(scratch + 40);
+        c30.Store(scratch + 48); c31.Store(scratch + 56);
+        c40.Store(scratch + 64); c41.Store(scratch + 72);
+        c50.Store(scratch + 80); c51.Store(scratch + 88);
+        AddEdge(scratch, 16, c, ldc, alpha, rows, cols);
+    }
+}

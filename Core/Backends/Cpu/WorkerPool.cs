@@ -1,0 +1,91 @@
+namespace Pure.Core.Backends.Cpu;
+
+/// <summary>Work cut into parts that can run at the same time, each writing only its own outputs.</summary>
+interface IParallelWork
+{
+    void RunPart(int part);
+}
+
+/// <summary>
+/// Worker threads created once with the backend and kept for its life: a call wakes as many as it has parts
+/// (the caller runs part 0), and returns when all are done. Nothing is allocated per call, and since each
+/// part writes its own outputs, the result is the same whatever the number of threads.
+/// </summary>
+sealed class WorkerPool : IDisposable
+{
+    // a worker spins this long (SpinWait iterations) for the next call before it sleeps: a training step's
+    // products are microseconds apart, a sleeping thread takes tens of microseconds to wake
+    const int SpinCount = 2047;
+
+    readonly Thread[] threads;
+    readonly ManualResetEventSlim[] wake;
+    readonly ManualResetEventSlim done = new(false, SpinCount);
+    IParallelWork? work;
+    int pending;
+    Exception? failure;
+    volatile bool stopping;
+
+    public WorkerPool(int workers)
+    {
+        wake = new ManualResetEventSlim[workers];
+        threads = new Thread[workers];
+        for (var i = 0; i < workers; i++)
+        {
+            wake[i] = new ManualResetEventSlim(false, SpinCount);
+            var index = i;
+            threads[i] = new Thread(() => Loop(index)) { IsBackground = true, Name = $"pure cpu worker {i + 1}" };
+            threads[i].Start();
+        }
+    }
+
+    /// <summary>The threads a call can use: the workers and the caller.</summary>
+    public int Size => threads.Length + 1;
+
+    /// <summary>Runs parts 0 … <paramref name="parts"/> − 1 of <paramref name="job"/>, at most <see cref="Size"/>, at the same time.</summary>
+    public void Run(IParallelWork job, int parts)
+    {
+        if (parts > Size) throw new ArgumentOutOfRangeException(nameof(parts), parts, $"at most {Size}");
+        if (parts <= 1)
+        {
+            job.RunPart(0);
+            return;
+        }
+        work = job;
+        failure = null;
+        done.Reset();
+        Volatile.Write(ref pending, parts - 1);
+        for (var t = 1; t < parts; t++) wake[t - 1].Set();
+        job.RunPart(0);
+        done.Wait();
+        work = null;
+        if (failure is { } e) throw new AggregateException("a worker thread failed", e);
+    }
+
+    void Loop(int index)
+    {
+        while (true)
+        {
+            wake[index].Wait();
+            wake[index].Reset();
+            if (stopping) return;
+            try
+            {
+                work!.RunPart(index + 1);
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+            if (Interlocked.Decrement(ref pending) == 0) done.Set();
+        }
+    }
+
+    public void Dispose()
+    {
+        stopping = true;
+        foreach (var w in wake) w.Set();
+        foreach (var t in threads) t.Join();
+        foreach (var w in wake) w.Dispose();
+        done.Dispose();
+    }
+}

@@ -1,0 +1,30 @@
+using System.Globalization;
+
+namespace Pure.Shell.Cli;
+
+/// <summary>
+/// <c>--threads N</c>, read before the backend is built (the option is also declared on the root command, so
+/// it parses and shows in --help). The default is the machine's cores; results are the same for every N.
+/// </summary>
+public static class ThreadCount
+{
+    public const string Option = "--threads";
+    public const int Most = 1024;
+
+    public static string Description => $"threads for the large products (default: this machine's {Environment.ProcessorCount} cores; results are bit-identical for any count)";
+
+    /// <summary>The count the arguments ask for, the machine's cores when they do not, or a usage error.</summary>
+    public static int From(IReadOnlyList<string> args)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            string? text = args[i] == Option ? (i + 1 < args.Count ? args[i + 1] : "")
+                : args[i].StartsWith(Option + "=", StringComparison.Ordinal) ? args[i][(Option.Length + 1)..] : null;
+            if (text is null) continue;
+            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1 || n > Most)
+                throw new CliException($"{Option}: '{text}' is not a thread count (a whole number from 1 to {Most})");
+            return n;
+        }
+        return Environment.ProcessorCount;
+    }
+}
