@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Numerics;
+using System.Runtime.Intrinsics;
 using System.Numerics.Tensors;
 using Pure.Core.Activations;
 
@@ -165,7 +166,12 @@ static class CpuActivations
         // a select, not a product: a blocked unit passes exactly 0 whatever the upstream gradient
         public override void Backward<T>(ReadOnlySpan<T> z, ReadOnlySpan<T> a, T alpha, ReadOnlySpan<T> da, Span<T> dz)
         {
-            for (var i = 0; i < dz.Length; i++) dz[i] = z[i] > T.Zero ? da[i] : T.Zero;
+            var i = 0;
+            if (Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported)
+                for (var w = Vector512<T>.Count; i <= dz.Length - w; i += w)
+                    Vector512.ConditionalSelect(Vector512.GreaterThan(Vector512.Create(z.Slice(i, w)), Vector512<T>.Zero), Vector512.Create(da.Slice(i, w)), Vector512<T>.Zero)
+                        .CopyTo(dz.Slice(i, w));
+            for (; i < dz.Length; i++) dz[i] = z[i] > T.Zero ? da[i] : T.Zero;
         }
     }
 }

@@ -53,10 +53,12 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
         Span<T> sa = S(a), sb = S(b), sc = S(c);
         CpuGemm.CheckOperands(m, n, k, sa, sb, sc);
         sc = sc[..(m * n)];
-        CpuGemm.Scale(beta, sc);
+        // β = 0: the first k block writes C, so C's old contents are neither read nor cleared first
+        var overwrite = beta == T.Zero && alpha != T.Zero;
+        if (!overwrite) CpuGemm.Scale(beta, sc);
         if (alpha == T.Zero) return;
         gemm.Multiply(transA == Transpose.Yes, transB == Transpose.Yes, m, n, k, float.CreateTruncating(alpha),
-            MemoryMarshal.Cast<T, float>(sa), MemoryMarshal.Cast<T, float>(sb), MemoryMarshal.Cast<T, float>(sc));
+            MemoryMarshal.Cast<T, float>(sa), MemoryMarshal.Cast<T, float>(sb), MemoryMarshal.Cast<T, float>(sc), overwrite);
     }
 
     public void AddRowVector(View<T> x, int rows, int cols, View<T> bias, View<T> destination)

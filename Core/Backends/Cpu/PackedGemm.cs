@@ -39,11 +39,12 @@ sealed unsafe class PackedGemm
     public int PanelWidth => nr;
 
     /// <summary>
-    /// C[:, j0..j1) += α·op(A)·op(B)[:, j0..j1) (C already scaled by β); A is m×k (k×m when transposed), B k×n
-    /// (n×k when transposed), all row-major and dense.
+    /// C[:, j0..j1) = α·op(A)·op(B)[:, j0..j1) + (<paramref name="overwrite"/> ? 0 : C) — C already scaled by β
+    /// unless β = 0 and it is overwritten, so its old contents (NaN included) never count; A is m×k (k×m when
+    /// transposed), B k×n (n×k when transposed), all row-major and dense, k ≥ 1.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Multiply(bool transA, bool transB, int m, int n, int k, float alpha, float* a, float* b, float* c, int j0, int j1)
+    public void Multiply(bool transA, bool transB, int m, int n, int k, float alpha, float* a, float* b, float* c, int j0, int j1, bool overwrite)
     {
         fixed (float* pa = packedA, pb = packedB)
         {
@@ -66,8 +67,9 @@ sealed unsafe class PackedGemm
                             {
                                 var rows = Math.Min(mr, mcb - ir);
                                 var tile = c + (long)(ic + ir) * n + jc + jr;
-                                if (nr == 32) Kernel8x32(kc, pa + (long)ir * kc, panelB, tile, n, alpha, rows, cols);
-                                else Kernel6x16(kc, pa + (long)ir * kc, panelB, tile, n, alpha, rows, cols);
+                                var add = !(overwrite && pc == 0); // the first k block writes C, the others add to it
+                                if (nr == 32) Kernel8x32(kc, pa + (long)ir * kc, panelB, tile, n, alpha, rows, cols, add);
+                                else Kernel6x16(kc, pa + (long)ir * kc, panelB, tile, n, alpha, rows, cols, add);
                             }
                         }
                     }
@@ -143,16 +145,17 @@ sealed unsafe class PackedGemm
         }
     }
 
-    /// <summary>Adds α·acc to the rows × cols corner of a C tile (edge tiles go through a scratch tile), fused as the full tiles are.</summary>
-    static void AddEdge(float* scratch, int width, float* c, int ldc, float alpha, int rows, int cols)
+    /// <summary>Adds α·acc to (or writes it into) the rows × cols corner of a C tile, fused as the full tiles are: edge tiles go through a scratch tile.</summary>
+    static void AddEdge(float* scratch, int width, float* c, int ldc, float alpha, int rows, int cols, bool add)
     {
         for (var i = 0; i < rows; i++)
-            for (var j = 0; j < cols; j++) c[(long)i * ldc + j] = MathF.FusedMultiplyAdd(alpha, scratch[i * width + j], c[(long)i * ldc + j]);
+            for (var j = 0; j < cols; j++)
+                c[(long)i * ldc + j] = MathF.FusedMultiplyAdd(alpha, scratch[i * width + j], add ? c[(long)i * ldc + j] : 0f);
     }
 
     /// <summary>8×32 tile, 16 zmm accumulators: per p, two loads of B, eight broadcasts of A, sixteen FMAs.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    static void Kernel8x32(int kc, float* a, float* b, float* c, int ldc, float alpha, int rows, int cols)
+    static void Kernel8x32(int kc, float* a, float* b, float* c, int ldc, float alpha, int rows, int cols, bool add)
     {
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default,
             c40 = default, c41 = default, c50 = default, c51 = default, c60 = default, c61 = default, c70 = default, c71 = default;
@@ -186,6 +189,18 @@ sealed unsafe class PackedGemm
             c71 = Vector512.FusedMultiplyAdd(x, b1, c71);
         }
         var s = Vector512.Create(alpha);
+        if (rows == 8 && cols == 32 && !add)
+        {
+            Write(c, c00, c01, s);
+            Write(c + ldc, c10, c11, s);
+            Write(c + 2L * ldc, c20, c21, s);
+            Write(c + 3L * ldc, c30, c31, s);
+            Write(c + 4L * ldc, c40, c41, s);
+            Write(c + 5L * ldc, c50, c51, s);
+            Write(c + 6L * ldc, c60, c61, s);
+            Write(c + 7L * ldc, c70, c71, s);
+            return;
+        }
         if (rows == 8 && cols == 32)
         {
             Store(c, c00, c01, s);
@@ -207,18 +222,25 @@ sealed unsafe class PackedGemm
         c50.Store(scratch + 160); c51.Store(scratch + 176);
         c60.Store(scratch + 192); c61.Store(scratch + 208);
         c70.Store(scratch + 224); c71.Store(scratch + 240);
-        AddEdge(scratch, 32, c, ldc, alpha, rows, cols);
+        AddEdge(scratch, 32, c, ldc, alpha, rows, cols, add);
 
         static void Store(float* row, Vector512<float> v0, Vector512<float> v1, Vector512<float> alpha)
         {
             Vector512.FusedMultiplyAdd(alpha, v0, Vector512.Load(row)).Store(row);
             Vector512.FusedMultiplyAdd(alpha, v1, Vector512.Load(row + 16)).Store(row + 16);
         }
+
+        // α·acc + 0 rounds as α·acc alone: the same bits as the edge path's fused α·acc + 0
+        static void Write(float* row, Vector512<float> v0, Vector512<float> v1, Vector512<float> alpha)
+        {
+            Vector512.FusedMultiplyAdd(alpha, v0, Vector512<float>.Zero).Store(row);
+            Vector512.FusedMultiplyAdd(alpha, v1, Vector512<float>.Zero).Store(row + 16);
+        }
     }
 
     /// <summary>6×16 tile for AVX2, 12 ymm accumulators.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    static void Kernel6x16(int kc, float* a, float* b, float* c, int ldc, float alpha, int rows, int cols)
+    static void Kernel6x16(int kc, float* a, float* b, float* c, int ldc, float alpha, int rows, int cols, bool add)
     {
         Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default,
             c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
@@ -252,6 +274,6 @@ sealed unsafe class PackedGemm
         c30.Store(scratch + 48); c31.Store(scratch + 56);
         c40.Store(scratch + 64); c41.Store(scratch + 72);
         c50.Store(scratch + 80); c51.Store(scratch + 88);
-        AddEdge(scratch, 16, c, ldc, alpha, rows, cols);
+        AddEdge(scratch, 16, c, ldc, alpha, rows, cols, add);
     }
 }

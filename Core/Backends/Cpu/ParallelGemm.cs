@@ -17,24 +17,24 @@ sealed unsafe class ParallelGemm(PackedGemm[] kernels, WorkerPool? pool) : IPara
     /// <summary>Below this many multiply-adds a second thread costs more (waking it) than it saves.</summary>
     const long SmallestParallel = 1 << 18;
 
-    bool transA, transB;
+    bool transA, transB, overwrite;
     int m, n, k, parts, panelsPerPart, extra;
     float alpha;
     nint a, b, c; // pinned by Multiply for the call
 
-    /// <summary>C += α·op(A)·op(B) with C already scaled by β; the spans are pinned for the call.</summary>
-    public void Multiply(bool transA, bool transB, int m, int n, int k, float alpha, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c)
+    /// <summary>C = α·op(A)·op(B) + (overwrite ? 0 : C), C already scaled by β otherwise; the spans are pinned for the call.</summary>
+    public void Multiply(bool transA, bool transB, int m, int n, int k, float alpha, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, bool overwrite)
     {
         if (!Monitor.TryEnter(gate))
         {
             var spare = spares.TryTake(out var s) ? s : PackedGemm.ForThisMachine()!;
-            fixed (float* pa = a, pb = b, pc = c) spare.Multiply(transA, transB, m, n, k, alpha, pa, pb, pc, 0, n);
+            fixed (float* pa = a, pb = b, pc = c) spare.Multiply(transA, transB, m, n, k, alpha, pa, pb, pc, 0, n, overwrite);
             spares.Add(spare);
             return;
         }
         try
         {
-            Run(transA, transB, m, n, k, alpha, a, b, c);
+            Run(transA, transB, m, n, k, alpha, a, b, c, overwrite);
         }
         finally
         {
@@ -42,11 +42,11 @@ sealed unsafe class ParallelGemm(PackedGemm[] kernels, WorkerPool? pool) : IPara
         }
     }
 
-    void Run(bool transA, bool transB, int m, int n, int k, float alpha, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c)
+    void Run(bool transA, bool transB, int m, int n, int k, float alpha, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, bool overwrite)
     {
         fixed (float* pa = a, pb = b, pc = c)
         {
-            (this.transA, this.transB, this.m, this.n, this.k, this.alpha) = (transA, transB, m, n, k, alpha);
+            (this.transA, this.transB, this.m, this.n, this.k, this.alpha, this.overwrite) = (transA, transB, m, n, k, alpha, overwrite);
             (this.a, this.b, this.c) = ((nint)pa, (nint)pb, (nint)pc);
             var width = kernels[0].PanelWidth;
             var panels = (n + width - 1) / width;
@@ -66,7 +66,7 @@ sealed unsafe class ParallelGemm(PackedGemm[] kernels, WorkerPool? pool) : IPara
         var count = panelsPerPart + (part < extra ? 1 : 0);
         var j0 = first * width;
         var j1 = Math.Min(n, (first + count) * width);
-        if (j0 < j1) kernels[part].Multiply(transA, transB, m, n, k, alpha, (float*)a, (float*)b, (float*)c, j0, j1);
+        if (j0 < j1) kernels[part].Multiply(transA, transB, m, n, k, alpha, (float*)a, (float*)b, (float*)c, j0, j1, overwrite);
     }
 
     public void Dispose() => pool?.Dispose();
