@@ -16,16 +16,20 @@ namespace Pure.Core.Backends.Cpu;
 /// </summary>
 public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
+    readonly WorkerPool? pool;
     readonly ParallelGemm? gemm;
+    readonly ParallelUpdate<T>? update;
 
     /// <summary>A backend using <paramref name="threads"/> threads for its large products (the caller's and threads − 1 workers).</summary>
     public CpuBackend(int threads = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         Threads = threads;
+        pool = threads > 1 ? new WorkerPool(threads - 1) : null;
+        if (pool is not null) update = new ParallelUpdate<T>(pool);
         if (typeof(T) != typeof(float) || PackedGemm.ForThisMachine() is null) return;
         var kernels = Enumerable.Range(0, threads).Select(_ => PackedGemm.ForThisMachine()!).ToArray();
-        gemm = new ParallelGemm(kernels, threads > 1 ? new WorkerPool(threads - 1) : null);
+        gemm = new ParallelGemm(kernels, pool);
     }
 
     /// <summary>The threads the large products run on.</summary>
@@ -157,8 +161,15 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
     public T Loss(LossKind kind, View<T> output, View<T> target, int rows, int cols, View<T> gradient) =>
         CpuLosses.Compute(kind, S(output), S(target), rows, cols, S(gradient));
 
-    public void OptimiserStep(UpdateRule rule, View<T> parameters, View<T> gradients, View<T> state, View<T> decay) =>
-        CpuOptimiser.Step(rule, S(parameters), S(gradients), S(state), S(decay));
+    public void OptimiserStep(UpdateRule rule, View<T> parameters, View<T> gradients, View<T> state, View<T> decay)
+    {
+        var n = parameters.Length;
+        var kernel = CpuOptimiser.Kernel(rule, n, (ReadOnlySpan<T>)S(state));
+        if (update is not null && n >= ParallelUpdate<T>.SmallestParallel)
+            update.Step(kernel, rule, (CpuBuffer<T>)parameters.Buffer!, parameters.Offset, (CpuBuffer<T>)gradients.Buffer!, gradients.Offset,
+                (CpuBuffer<T>?)state.Buffer, state.Offset, (CpuBuffer<T>)decay.Buffer!, decay.Offset, n);
+        else CpuOptimiser.StepRange(kernel, rule, S(parameters), S(gradients), S(state), S(decay), 0, n);
+    }
 
     public int CountCorrect(View<T> predictions, View<T> targets, int rows, int cols)
     {
@@ -198,7 +209,7 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
         }
     }
 
-    public void Dispose() => gemm?.Dispose();
+    public void Dispose() => pool?.Dispose();
 }
 
 /// <summary>The library's documented default for its convenience overloads (those that take no backend).</summary>

@@ -22,18 +22,26 @@ static class CpuOptimiser
         ["adagrad"] = new AdagradKernel(),
     }.ToFrozenDictionary();
 
-    public static void Step<T>(UpdateRule rule, Span<T> theta, ReadOnlySpan<T> grad, Span<T> state, ReadOnlySpan<T> decay)
-        where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>Checks the state is large enough (slots × n) and returns the rule's kernel.</summary>
+    public static CpuUpdateKernel Kernel<T>(UpdateRule rule, int n, ReadOnlySpan<T> state)
     {
         if (!Kernels.TryGetValue(rule.Kernel, out var kernel)) throw new NotSupportedException($"the CPU backend has no update kernel '{rule.Kernel}'");
-        if (state.Length < rule.StateSlots * theta.Length)
-            throw new ArgumentException($"{rule.Kernel} needs {rule.StateSlots * theta.Length} state values, got {state.Length}");
-        kernel.Step(rule, theta, grad, state, decay);
+        if (state.Length < rule.StateSlots * n)
+            throw new ArgumentException($"{rule.Kernel} needs {rule.StateSlots * n} state values, got {state.Length}");
+        return kernel;
     }
+
+    /// <summary>
+    /// Elements [start, start + count) of the update: every kernel is elementwise (slot s of element i at
+    /// state[s·n + i]), so any cut into ranges gives the bits of the whole.
+    /// </summary>
+    public static void StepRange<T>(CpuUpdateKernel kernel, UpdateRule rule, Span<T> theta, ReadOnlySpan<T> grad, Span<T> state, ReadOnlySpan<T> decay, int start, int count)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        kernel.Step(rule, theta.Slice(start, count), grad.Slice(start, count), rule.StateSlots == 0 ? default : state[start..], theta.Length, decay.Slice(start, count));
 
     sealed class SgdKernel : CpuUpdateKernel
     {
-        public override void Step<T>(UpdateRule r, Span<T> theta, ReadOnlySpan<T> grad, Span<T> state, ReadOnlySpan<T> decay)
+        public override void Step<T>(UpdateRule r, Span<T> theta, ReadOnlySpan<T> grad, Span<T> state, int stride, ReadOnlySpan<T> decay)
         {
             var (lr, l2) = (T.CreateTruncating(r.LearningRate), T.CreateTruncating(r.L2));
             for (var i = 0; i < theta.Length; i++) theta[i] -= lr * (grad[i] + l2 * decay[i] * theta[i]);
@@ -42,7 +50,7 @@ static class CpuOptimiser
 
     sealed class HeavyBallKernel(bool nesterov) : CpuUpdateKernel
     {
-        public override void Step<T>(UpdateRule r, Span<T> theta, ReadOnlySpan<T> grad, Span<T> state, ReadOnlySpan<T> decay)
+        public override void Step<T>(UpdateRule r, Span<T> theta, ReadOnlySpan<T> grad, Span<T> state, int stride, ReadOnlySpan<T> decay)
         {
             var (lr, l2, mu) = (T.CreateTruncating(r.LearningRate), T.CreateTruncating(r.L2), T.CreateTruncating(r.Momentum));
             var v = state[..theta.Length];
@@ -57,7 +65,7 @@ static class CpuOptimiser
 
     sealed class AdamKernel(bool decoupled) : CpuUpdateKernel
     {
-        public override void Step<T>(UpdateRule r, Span<T> theta, ReadOnlySpan<T> grad, Span<T> state, ReadOnlySpan<T> decay)
+        public override void Step<T>(UpdateRule r, Span<T> theta, ReadOnlySpan<T> grad, Span<T> state, int stride, ReadOnlySpan<T> decay)
         {
             var n = theta.Length;
             var (lr, l2) = (T.CreateTruncating(r.LearningRate), T.CreateTruncating(r.L2));
@@ -65,7 +73,7 @@ static class CpuOptimiser
             var (c1, c2) = (T.CreateTruncating(r.Correction1), T.CreateTruncating(r.Correction2));
             var decayRate = T.CreateTruncating(decoupled ? r.LearningRate * r.WeightDecay : 0);
             var m = state[..n];
-            var v = state.Slice(n, n);
+            var v = state.Slice(stride, n);
             var i = 0;
             // the same operations in the same order as the scalar loop below, lane by lane (IEEE +, −, ×, ÷ and √ are
             // correctly rounded either way, and nothing is fused), so the vector path changes no bit
@@ -100,7 +108,7 @@ static class CpuOptimiser
 
     sealed class RmsPropKernel : CpuUpdateKernel
     {
-        public override void Step<T>(UpdateRule r, Span<T> theta, ReadOnlySpan<T> grad, Span<T> state, ReadOnlySpan<T> decay)
+        public override void Step<T>(UpdateRule r, Span<T> theta, ReadOnlySpan<T> grad, Span<T> state, int stride, ReadOnlySpan<T> decay)
         {
             var (lr, l2, alpha, eps) = (T.CreateTruncating(r.LearningRate), T.CreateTruncating(r.L2), T.CreateTruncating(r.Beta2), T.CreateTruncating(r.Epsilon));
             var v = state[..theta.Length];
@@ -115,7 +123,7 @@ static class CpuOptimiser
 
     sealed class AdagradKernel : CpuUpdateKernel
     {
-        public override void Step<T>(UpdateRule r, Span<T> theta, ReadOnlySpan<T> grad, Span<T> state, ReadOnlySpan<T> decay)
+        public override void Step<T>(UpdateRule r, Span<T> theta, ReadOnlySpan<T> grad, Span<T> state, int stride, ReadOnlySpan<T> decay)
         {
             var (lr, l2, eps) = (T.CreateTruncating(r.LearningRate), T.CreateTruncating(r.L2), T.CreateTruncating(r.Epsilon));
             var s = state[..theta.Length];
@@ -129,9 +137,9 @@ static class CpuOptimiser
     }
 }
 
-/// <summary>One optimiser's update over spans: θ and state move, g and the decay mask are read.</summary>
+/// <summary>One optimiser's update over spans: θ and state move (slot s of element i at state[s·stride + i]), g and the decay mask are read.</summary>
 abstract class CpuUpdateKernel
 {
-    public abstract void Step<T>(UpdateRule rule, Span<T> theta, ReadOnlySpan<T> grad, Span<T> state, ReadOnlySpan<T> decay)
+    public abstract void Step<T>(UpdateRule rule, Span<T> theta, ReadOnlySpan<T> grad, Span<T> state, int stride, ReadOnlySpan<T> decay)
         where T : unmanaged, IFloatingPointIeee754<T>;
 }

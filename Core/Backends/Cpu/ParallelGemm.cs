@@ -9,7 +9,7 @@ namespace Pure.Core.Backends.Cpu;
 /// (tests do, and a library user may): the threads and their buffers serve one call at a time, and a call that
 /// finds them busy runs on its own thread with packing buffers of its own, kept for the next such call.
 /// </summary>
-sealed unsafe class ParallelGemm(PackedGemm[] kernels, WorkerPool? pool) : IParallelWork, IDisposable
+sealed unsafe class ParallelGemm(PackedGemm[] kernels, WorkerPool? pool) : IParallelWork
 {
     readonly object gate = new();
     readonly ConcurrentBag<PackedGemm> spares = [];
@@ -69,5 +69,4 @@ sealed unsafe class ParallelGemm(PackedGemm[] kernels, WorkerPool? pool) : IPara
         if (j0 < j1) kernels[part].Multiply(transA, transB, m, n, k, alpha, (float*)a, (float*)b, (float*)c, j0, j1, overwrite);
     }
 
-    public void Dispose() => pool?.Dispose();
 }

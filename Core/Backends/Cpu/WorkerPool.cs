@@ -20,6 +20,7 @@ sealed class WorkerPool : IDisposable
     readonly Thread[] threads;
     readonly ManualResetEventSlim[] wake;
     readonly ManualResetEventSlim done = new(false, SpinCount);
+    readonly object gate = new();
     IParallelWork? work;
     int pending;
     Exception? failure;
@@ -41,8 +42,28 @@ sealed class WorkerPool : IDisposable
     /// <summary>The threads a call can use: the workers and the caller.</summary>
     public int Size => threads.Length + 1;
 
-    /// <summary>Runs parts 0 … <paramref name="parts"/> − 1 of <paramref name="job"/>, at most <see cref="Size"/>, at the same time.</summary>
+    /// <summary>
+    /// Runs parts 0 … <paramref name="parts"/> − 1 of <paramref name="job"/> at the same time, or, when another
+    /// caller holds the workers, one after another on this thread: the same outputs either way.
+    /// </summary>
     public void Run(IParallelWork job, int parts)
+    {
+        if (!Monitor.TryEnter(gate))
+        {
+            for (var p = 0; p < parts; p++) job.RunPart(p);
+            return;
+        }
+        try
+        {
+            RunOnWorkers(job, parts);
+        }
+        finally
+        {
+            Monitor.Exit(gate);
+        }
+    }
+
+    void RunOnWorkers(IParallelWork job, int parts)
     {
         if (parts > Size) throw new ArgumentOutOfRangeException(nameof(parts), parts, $"at most {Size}");
         if (parts <= 1)
