@@ -21,14 +21,17 @@ public static class BenchCommand
         var data = new Option<string?>("--data") { Description = "time the epoch on this IDX folder's training images instead of synthetic rows" };
         var rounds = new Option<int>("--rounds") { Description = "timed rounds per figure (the median is reported)", DefaultValueFactory = _ => 3 };
         var scaling = new Option<bool>("--no-scaling") { Description = "skip the width and batch tables" };
-        var command = new Command("bench", "Time the flagship training step, GEMM, toy runs and CSV parsing on this machine") { json, data, rounds, scaling };
-        command.SetAction(r => Run(backend, r.GetValue(json), r.GetValue(data), r.GetValue(rounds), !r.GetValue(scaling), r.InvocationConfiguration.Output));
+        var csv = new Option<string?>("--csv") { Description = "time parsing this CSV instead of a generated 100 MB one (peers parse the same file)" };
+        var command = new Command("bench", "Time the flagship training step, GEMM, toy runs and CSV parsing on this machine") { json, data, rounds, scaling, csv };
+        command.SetAction(r => Run(backend, r.GetValue(json), r.GetValue(data), r.GetValue(rounds), !r.GetValue(scaling), r.GetValue(csv), r.InvocationConfiguration.Output));
         return command;
     }
 
-    public static int Run(IBackend<float> backend, string? jsonPath, string? folder, int rounds, bool scaling, TextWriter output)
+    public static int Run(IBackend<float> backend, string? jsonPath, string? folder, int rounds, bool scaling, string? csvPath, TextWriter output)
     {
         if (rounds < 1) throw new CliException($"--rounds: must be at least 1, got {rounds}");
+        if (csvPath is not null) InputFile.Require(csvPath, "--csv");
+        if (folder is not null && !Directory.Exists(folder)) throw new CliException($"--data {folder}: no such folder");
         if (jsonPath is not null) AtomicFile.CheckTarget("--json", jsonPath);
         var figures = new Dictionary<string, double>();
         string F(double v, int digits = 3) => v.ToString("F" + digits, CultureInfo.InvariantCulture);
@@ -51,16 +54,16 @@ public static class BenchCommand
             Generators.Moons(500, 0.2, Rng.FromSeed(1)), Loss.BceWithLogits, Optimiser.Adam(0.01), 1000, rounds);
         output.WriteLine($"xor 2-4-1 sigmoid, SGD, 2000 full-batch epochs: {F(figures["xor_seconds"])} s; moons [2,32,32,16,1], Adam, 1000 epochs: {F(figures["moons_seconds"])} s");
 
-        var scratch = Directory.CreateTempSubdirectory("pure-bench-");
+        var scratch = csvPath is null ? Directory.CreateTempSubdirectory("pure-bench-") : null;
         try
         {
-            var csv = Workloads.WriteCsv(scratch.FullName, 100);
+            var csv = csvPath ?? Workloads.WriteCsv(scratch!.FullName, 100);
             figures["csv_mb_per_s"] = Workloads.CsvMegabytesPerSecond(csv, rounds);
-            output.WriteLine($"csv parsing, 100 MB of 10 numeric columns: {F(figures["csv_mb_per_s"], 1)} MB/s");
+            output.WriteLine($"csv parsing, {F(new FileInfo(csv).Length / 1e6, 0)} MB{(csvPath is null ? " of 10 numeric columns" : $" ({csv})")}: {F(figures["csv_mb_per_s"], 1)} MB/s");
         }
         finally
         {
-            scratch.Delete(recursive: true);
+            scratch?.Delete(recursive: true);
         }
 
         if (scaling)

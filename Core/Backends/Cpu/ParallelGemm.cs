@@ -11,7 +11,7 @@ namespace Pure.Core.Backends.Cpu;
 /// </summary>
 sealed unsafe class ParallelGemm(PackedGemm[] kernels, WorkerPool? pool) : IParallelWork
 {
-    readonly object gate = new();
+    Gate gate;
     readonly ConcurrentBag<PackedGemm> spares = [];
 
     /// <summary>Below this many multiply-adds a second thread costs more (waking it) than it saves.</summary>
@@ -25,7 +25,7 @@ sealed unsafe class ParallelGemm(PackedGemm[] kernels, WorkerPool? pool) : IPara
     /// <summary>C = α·op(A)·op(B) + (overwrite ? 0 : C), C already scaled by β otherwise; the spans are pinned for the call.</summary>
     public void Multiply(bool transA, bool transB, int m, int n, int k, float alpha, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, bool overwrite)
     {
-        if (!Monitor.TryEnter(gate))
+        if (!gate.TryTake())
         {
             var spare = spares.TryTake(out var s) ? s : PackedGemm.ForThisMachine()!;
             fixed (float* pa = a, pb = b, pc = c) spare.Multiply(transA, transB, m, n, k, alpha, pa, pb, pc, 0, n, overwrite);
@@ -38,7 +38,7 @@ sealed unsafe class ParallelGemm(PackedGemm[] kernels, WorkerPool? pool) : IPara
         }
         finally
         {
-            Monitor.Exit(gate);
+            gate.Release();
         }
     }
 

@@ -12,7 +12,7 @@ sealed class ParallelUpdate<T>(WorkerPool pool) : IParallelWork where T : unmana
     /// <summary>Below this many parameters the update is too short to share.</summary>
     public const int SmallestParallel = 1 << 15;
 
-    readonly object gate = new();
+    Gate gate;
     CpuUpdateKernel? kernel;
     UpdateRule rule;
     T[]? theta, grad, state, decay;
@@ -21,7 +21,7 @@ sealed class ParallelUpdate<T>(WorkerPool pool) : IParallelWork where T : unmana
     public void Step(CpuUpdateKernel kernel, UpdateRule rule, CpuBuffer<T> theta, int thetaAt, CpuBuffer<T> grad, int gradAt, CpuBuffer<T>? state, int stateAt,
         CpuBuffer<T> decay, int decayAt, int n)
     {
-        if (!Monitor.TryEnter(gate))
+        if (!gate.TryTake())
         {
             CpuOptimiser.StepRange(kernel, rule, theta.Data.AsSpan(thetaAt, n), grad.Data.AsSpan(gradAt, n),
                 state is null ? default : state.Data.AsSpan(stateAt), decay.Data.AsSpan(decayAt, n), 0, n);
@@ -39,7 +39,7 @@ sealed class ParallelUpdate<T>(WorkerPool pool) : IParallelWork where T : unmana
         finally
         {
             (this.theta, this.grad, this.state, this.decay, this.kernel) = (null, null, null, null, null);
-            Monitor.Exit(gate);
+            gate.Release();
         }
     }
 

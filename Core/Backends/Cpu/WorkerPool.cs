@@ -20,7 +20,7 @@ sealed class WorkerPool : IDisposable
     readonly Thread[] threads;
     readonly ManualResetEventSlim[] wake;
     readonly ManualResetEventSlim done = new(false, SpinCount);
-    readonly object gate = new();
+    Gate gate;
     IParallelWork? work;
     int pending;
     Exception? failure;
@@ -48,7 +48,7 @@ sealed class WorkerPool : IDisposable
     /// </summary>
     public void Run(IParallelWork job, int parts)
     {
-        if (!Monitor.TryEnter(gate))
+        if (!gate.TryTake())
         {
             for (var p = 0; p < parts; p++) job.RunPart(p);
             return;
@@ -59,7 +59,7 @@ sealed class WorkerPool : IDisposable
         }
         finally
         {
-            Monitor.Exit(gate);
+            gate.Release();
         }
     }
 
