@@ -3,21 +3,14 @@ batch 64), one epoch timed after a warm-up; and the CSV figure: numpy.loadtxt an
 
 Run by bench/compare: numpy_mlp.py ROUNDS CSV. Prints one JSON object.
 """
-import json, statistics, sys, time
+import json, os, sys
+
+from timing import blas_setting, median_seconds
 
 import numpy as np
 
 rounds, csv = int(sys.argv[1]), sys.argv[2]
 
-def median_seconds(run, warmups=1):
-    for _ in range(warmups):
-        run()
-    times = []
-    for _ in range(rounds):
-        t = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 rng = np.random.default_rng(0)
 x = rng.standard_normal((60000, 784), dtype=np.float32)
@@ -62,25 +55,19 @@ def gemm_gflops(mm, n, k):
     def run():
         for _ in range(repeats):
             a @ bb.T
-    return 2 * mm * n * k * repeats / median_seconds(run) / 1e9
+    return 2 * mm * n * k * repeats / median_seconds(run, rounds) / 1e9
 
-import os
 size = os.path.getsize(csv) / 1e6
 figures = {
-    "epoch_seconds": median_seconds(epoch),
+    "epoch_seconds": median_seconds(epoch, rounds),
     "gemm_gflops_1024": gemm_gflops(1024, 1024, 1024),
     "gemm_gflops_step": gemm_gflops(64, 256, 784),
-    "csv_mb_per_s_loadtxt": size / median_seconds(lambda: np.loadtxt(csv, delimiter=",", skiprows=1, dtype=np.float32), warmups=0),
+    "csv_mb_per_s_loadtxt": size / median_seconds(lambda: np.loadtxt(csv, delimiter=",", skiprows=1, dtype=np.float32), rounds, warmups=0),
 }
 try:
     import pandas as pd
-    figures["csv_mb_per_s_pandas"] = size / median_seconds(lambda: pd.read_csv(csv, dtype=np.float32, engine="c"), warmups=0)
+    figures["csv_mb_per_s_pandas"] = size / median_seconds(lambda: pd.read_csv(csv, dtype=np.float32, engine="c"), rounds, warmups=0)
 except ImportError:
     pass
-try:
-    from threadpoolctl import threadpool_info
-    blas = [f"{i.get('internal_api')} {i.get('architecture')} ({i.get('num_threads')} threads)" for i in threadpool_info()]
-except Exception as e:  # noqa: BLE001
-    blas = [f"unknown ({e})"]
-figures["setting"] = f"numpy {np.__version__}; BLAS: {'; '.join(blas)}"
+figures["setting"] = f"numpy {np.__version__}; BLAS: {blas_setting()}"
 print(json.dumps(figures))

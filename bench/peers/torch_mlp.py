@@ -3,7 +3,9 @@
 Run by bench/compare (never by .ci/run). Prints one JSON object: the figures, torch's thread count and the
 BLAS kernel threadpoolctl reports.
 """
-import json, statistics, sys, time
+import json, sys
+
+from timing import blas_setting, median_seconds
 
 import torch
 import torch.nn as nn
@@ -12,15 +14,6 @@ rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 3
 torch.set_num_threads(int(sys.argv[2]) if len(sys.argv) > 2 else 1)  # best here: 1 torch thread, BLAS's own 2
 torch.manual_seed(0)
 
-def median_seconds(run, warmups=1):
-    for _ in range(warmups):
-        run()
-    times = []
-    for _ in range(rounds):
-        t = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 # the flagship: 60 000 × 784 standard normal rows, labels from a fixed random linear map, 784-256-128-10 ReLU, Adam 1e-3
 x = torch.randn(60000, 784)
@@ -36,7 +29,7 @@ def flagship(batch):
             opt.zero_grad(set_to_none=True)
             loss(net(x[idx]), labels[idx]).backward()
             opt.step()
-    return median_seconds(epoch)
+    return median_seconds(epoch, rounds)
 
 def toy(layer_sizes, activation, data, targets, optimiser, epochs):
     def run():
@@ -52,7 +45,7 @@ def toy(layer_sizes, activation, data, targets, optimiser, epochs):
             opt.zero_grad(set_to_none=True)
             loss(net(data), targets).backward()
             opt.step()
-    return median_seconds(run)
+    return median_seconds(run, rounds)
 
 xor_x = torch.tensor([[0., 0.], [0., 1.], [1., 0.], [1., 1.]])
 xor_y = torch.tensor([[0.], [1.], [1.], [0.]])
@@ -65,7 +58,7 @@ def gemm_gflops(m, n, k):
     def run():
         for _ in range(repeats):
             a @ b.T
-    return 2 * m * n * k * repeats / median_seconds(run) / 1e9
+    return 2 * m * n * k * repeats / median_seconds(run, rounds) / 1e9
 
 figures = {
     "epoch_seconds": flagship(64),
@@ -75,10 +68,5 @@ figures = {
     "xor_seconds": toy([2, 4, 1], nn.Sigmoid, xor_x, xor_y, lambda p: torch.optim.SGD(p, lr=1.0), 2000),
     "moons_seconds": toy([2, 32, 32, 16, 1], nn.ReLU, moons_x, moons_y, lambda p: torch.optim.Adam(p, lr=0.01), 1000),
 }
-try:
-    from threadpoolctl import threadpool_info
-    blas = [f"{i.get('internal_api')} {i.get('architecture')} ({i.get('num_threads')} threads)" for i in threadpool_info()]
-except Exception as e:  # noqa: BLE001 - a missing threadpoolctl only loses the label
-    blas = [f"unknown ({e})"]
-figures["setting"] = f"torch {torch.__version__}, {torch.get_num_threads()} torch thread(s); BLAS: {'; '.join(blas)}"
+figures["setting"] = f"torch {torch.__version__}, {torch.get_num_threads()} torch thread(s); BLAS: {blas_setting()}"
 print(json.dumps(figures))
