@@ -28,6 +28,9 @@ public sealed record Optimiser
     public double WeightDecay { get; init; }
     public double L2 { get; init; }
 
+    /// <summary>The rate's schedule over the steps (<see cref="Optimisers.Schedule.None"/>: constant).</summary>
+    public Schedule Schedule { get; init; } = Schedule.None;
+
     public static Optimiser Sgd(double learningRate, double l2 = 0) => OptimiserKind.Sgd.Create(learningRate) with { L2 = l2 };
 
     public static Optimiser WithMomentum(double learningRate, double? momentum = null, double l2 = 0) =>
@@ -53,7 +56,7 @@ public sealed record Optimiser
     /// <summary>How many state vectors of the parameters' length the optimiser keeps (its kind's).</summary>
     public int StateSlots => Kind.StateSlots;
 
-    /// <summary>The kernel arguments for step <paramref name="step"/> (counting from 1).</summary>
-    public UpdateRule Rule(int step) => new(Kind.Id, Kind.StateSlots, LearningRate, Momentum, Beta1, Beta2, Epsilon, WeightDecay, L2,
+    /// <summary>The kernel arguments for step <paramref name="step"/> (counting from 1): the rate is the scheduled one.</summary>
+    public UpdateRule Rule(int step) => new(Kind.Id, Kind.StateSlots, LearningRate * Schedule.Factor(step), Momentum, Beta1, Beta2, Epsilon, WeightDecay, L2,
         1 - Math.Pow(Beta1, step), 1 - Math.Pow(Beta2, step));
 }

@@ -38,16 +38,23 @@ public static class TrainCommand
         var resume = new Option<string?>("--resume") { Description = "continue the run saved in this checkpoint (same command otherwise)" };
         var plot = new Option<string?>("--plot") { Description = "folder for PNG plots: training curves and, for 2-D inputs, the decision boundary" };
         var maxMemory = new Option<string?>("--max-memory") { Description = "refuse a run estimated to need more memory than this, e.g. 4G (default: the machine's memory)" };
+        var schedule = new Option<string>("--schedule") { Description = "learning-rate schedule: " + ScheduleOptions.Names, DefaultValueFactory = _ => "constant" };
+        var warmup = new Option<int>("--warmup") { Description = "epochs of linear warm-up before the schedule (not with onecycle)", DefaultValueFactory = _ => 0 };
+        var stepEvery = new Option<int?>("--step-every") { Description = "--schedule step: cut the rate every N epochs (default: a third of the run)" };
+        var gamma = new Option<double?>("--gamma") { Description = "--schedule step: the factor of each cut (default 0.1)" };
         var every = new Option<int?>("--print-every") { Description = "print every N epochs when not on a terminal (default: every epoch up to 100, else 100 lines)" };
 
         var command = new Command("train", "Train a network on a CSV file and report loss and accuracy per epoch")
         {
-            file, data, label, features, task, layers, activation, init, dropout, optimizer, lr, epochs, batch, seed, val, test, patience, log, quiet, every, save, checkpoint, checkpointEvery, resume, plot, maxMemory,
+            file, data, label, features, task, layers, activation, init, dropout, optimizer, lr, schedule, warmup, stepEvery, gamma, epochs, batch, seed, val, test, patience, log, quiet, every, save, checkpoint, checkpointEvery, resume, plot, maxMemory,
         };
         command.SetAction(r =>
         {
             var architecture = new Architecture(Architecture.ParseWidths(r.GetValue(layers)!), r.GetValue(activation)!, r.GetValue(dropout), r.GetValue(init));
-            var recipe = new Recipe(architecture, r.GetValue(optimizer)!, r.GetValue(lr), r.GetValue(epochs), r.GetValue(batch), r.GetValue(seed));
+            var recipe = new Recipe(architecture, r.GetValue(optimizer)!, r.GetValue(lr), r.GetValue(epochs), r.GetValue(batch), r.GetValue(seed))
+            {
+                Schedule = new ScheduleOptions(r.GetValue(schedule)!, r.GetValue(warmup), r.GetValue(stepEvery), r.GetValue(gamma)),
+            };
             var options = new TrainOptions(r.GetValue(val), r.GetValue(test), r.GetValue(patience), r.GetValue(log), r.GetValue(quiet), r.GetValue(every))
             {
                 SavePath = r.GetValue(save), CheckpointPath = r.GetValue(checkpoint), CheckpointEvery = r.GetValue(checkpointEvery), ResumePath = r.GetValue(resume), PlotFolder = r.GetValue(plot),
@@ -85,7 +92,10 @@ public static class TrainCommand
         var network = Network.Build(recipe.Architecture.Build(targets.Outputs), examples.Width).Match(n => n, e => throw new CliException($"network: {e.Message}"));
         // before the step or the parameters are allocated: a run that cannot fit is refused with its estimate, not found out at 16 GB
         MemoryBudget.For(network, recipe.Optimiser(), Math.Min(recipe.BatchSize, train.Rows), examples.Rows, targets.ClassIndexed ? 1 : targets.Outputs).Check(options.MaxMemory);
-        using var step = TrainingStep.Compile(network, loss, recipe.Optimiser(), backend, Math.Min(recipe.BatchSize, train.Rows))
+        var batchSize = Math.Min(recipe.BatchSize, train.Rows);
+        // the epoch's batches, the last one partial (TrainingRun's loop): the schedule counts steps
+        var optimiser = recipe.ScheduledOptimiser((train.Rows + batchSize - 1) / batchSize);
+        using var step = TrainingStep.Compile(network, loss, optimiser, backend, batchSize)
             .Match(s => s, e => throw new CliException(e.Message));
         DeviceDataset Upload(Matrix features, Matrix values) =>
             (targets.ClassIndexed ? step.UploadClasses(features, values.Span.ToArray().Select(v => (int)v).ToArray()) : step.Upload(features, values))
@@ -103,7 +113,8 @@ public static class TrainCommand
         output.WriteLine($"{path}: {examples.Rows} rows, {examples.Width} feature{(examples.Width == 1 ? "" : "s")}, " +
                          (targets.IsClassification ? $"{targets.ClassNames.Length} classes ({Listing.Few(targets.ClassNames)})" : "regression") +
                          $"; {train.Rows} for training" + (heldOut is null ? "" : $", {valRows.Length} for validation") + (test is null ? "" : $", {testRows.Length} for testing"));
-        output.WriteLine($"network: {network}; loss {loss}; optimizer {recipe.OptimiserName} lr {step.Optimiser.LearningRate.ToString(CultureInfo.InvariantCulture)}; batch {step.BatchCapacity}; seed {recipe.Seed}");
+        output.WriteLine($"network: {network}; loss {loss}; optimizer {recipe.OptimiserName} lr {step.Optimiser.LearningRate.ToString(CultureInfo.InvariantCulture)}" +
+                         (recipe.Schedule.Describe(recipe.Epochs) is var described && described != "constant" ? $", schedule {described}" : "") + $"; batch {step.BatchCapacity}; seed {recipe.Seed}");
 
         // Ctrl+C, SIGTERM or SIGHUP: the epoch finishes, a checkpoint is written, exit 130, 143 or 129
         using var signals = new StopSignals();
@@ -114,7 +125,7 @@ public static class TrainCommand
         var checkpointPath = options.CheckpointFile();
         // probed only where checkpoints are scheduled: a plain run in a read-only folder must not fail on a file it may never write
         if (options.CheckpointPath is not null || options.CheckpointEvery is not null) AtomicFile.CheckTarget("checkpoint", checkpointPath);
-        var resume = options.ResumePath is null ? null : CheckpointFile.Load(options.ResumePath, fingerprint.Value);
+        var resume = options.ResumePath is null ? null : CheckpointFile.Load(options.ResumePath, fingerprint.Value, optimiser.Schedule);
         if (resume is not null && resume.Epoch >= recipe.Epochs)
             throw new CliException($"--epochs {recipe.Epochs} is not past the checkpoint's epoch {resume.Epoch}: nothing to resume");
         if (resume is not null) output.WriteLine($"resuming from {options.ResumePath} after epoch {resume.Epoch}");
@@ -126,7 +137,7 @@ public static class TrainCommand
         LoopOutcome outcome;
         using (var reporter = options.Reporter(output, recipe.Epochs))
             outcome = loop.Run(settings, network.Init(keys.Init), resume, reporter, log,
-                () => signals.Requested, c => CheckpointFile.Save(checkpointPath, Saved(c.Parameters), c, fingerprint.Value), checkpointPath);
+                () => signals.Requested, c => CheckpointFile.Save(checkpointPath, Saved(c.Parameters), c, fingerprint.Value, optimiser.Schedule), checkpointPath);
         // the model first, then the log and the plots: a write that fails is reported, and does not stop the others
         var failedWrites = new List<string>();
         void Attempt(string option, string target, Action write)

@@ -5,17 +5,25 @@ namespace Pure.Shell.Recipes;
 /// <summary>The network and training settings a user gives on the command line, turned into core values.</summary>
 public sealed record Recipe(Architecture Architecture, string OptimiserName, double? LearningRate, int Epochs, int BatchSize, long Seed)
 {
-    /// <summary>The optimiser named on the command line, with its kind's default rate unless --lr is given.</summary>
+    /// <summary>The learning-rate schedule (--schedule, --warmup …); constant unless given.</summary>
+    public ScheduleOptions Schedule { get; init; } = ScheduleOptions.Constant;
+
+    /// <summary>The optimiser named on the command line, with its kind's default rate unless --lr is given (and no schedule).</summary>
     public Optimiser Optimiser()
     {
         if (LearningRate is { } lr && (!(lr > 0) || !double.IsFinite(lr))) throw new CliException($"--lr: {lr} is not a positive number");
         return OptimiserKind.Named(OptimiserName).Match(kind => kind.Create(LearningRate), e => throw new CliException($"--optimizer: {e.Message}"));
     }
 
+    /// <summary>The optimiser with its schedule, for a run whose training split takes <paramref name="stepsPerEpoch"/> steps per epoch.</summary>
+    public Optimiser ScheduledOptimiser(int stepsPerEpoch) => Optimiser() with { Schedule = Schedule.For(Epochs, stepsPerEpoch) };
+
     /// <summary>The settings that shape the run's arithmetic (not its length): a resumed run must match them.</summary>
     public string Fingerprint() =>
         $"layers {string.Join(",", Architecture.Hidden)}; activation {Architecture.ActivationName}; dropout {Architecture.Dropout.ToString(System.Globalization.CultureInfo.InvariantCulture)}; " +
-        $"init {Architecture.InitName ?? "default"}; optimizer {OptimiserName}; lr {Optimiser().LearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture)}; batch {BatchSize}; seed {Seed}";
+        $"init {Architecture.InitName ?? "default"}; optimizer {OptimiserName}; lr {Optimiser().LearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture)}; batch {BatchSize}; seed {Seed}" +
+        // a constant rate adds nothing, so checkpoints from before schedules existed still resume
+        (Schedule.Describe(Epochs) is var schedule && schedule != "constant" ? $"; schedule {schedule}" : "");
 
     public void Validate()
     {
@@ -24,5 +32,6 @@ public sealed record Recipe(Architecture Architecture, string OptimiserName, dou
         Optimiser();
         if (Epochs < 1) throw new CliException($"--epochs: must be at least 1, got {Epochs}");
         if (BatchSize < 1) throw new CliException($"--batch: must be at least 1, got {BatchSize}");
+        Schedule.Validate(Epochs);
     }
 }

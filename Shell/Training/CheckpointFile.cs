@@ -15,7 +15,7 @@ public static class CheckpointFile
     const string Optimiser = ModelFile.CheckpointPrefix + "optimizer";
     const string Best = ModelFile.CheckpointPrefix + "best";
 
-    public static void Save(string path, SavedModel model, Checkpoint checkpoint, string fingerprint)
+    public static void Save(string path, SavedModel model, Checkpoint checkpoint, string fingerprint, Schedule schedule)
     {
         var tensors = ModelFile.Tensors(model).ToList();
         tensors.Add(new Tensor(Optimiser, [checkpoint.Optimiser.Slots.Length], checkpoint.Optimiser.Slots.ToArray()));
@@ -26,12 +26,13 @@ public static class CheckpointFile
         meta["checkpoint_best_epoch"] = I(checkpoint.BestEpoch);
         meta["checkpoint_best_loss"] = checkpoint.BestLoss.ToString("R", CultureInfo.InvariantCulture);
         meta["checkpoint_fingerprint"] = fingerprint;
+        meta["checkpoint_schedule"] = schedule.ToString();
         meta["checkpoint_log"] = JsonSerializer.Serialize(checkpoint.Log.Select(r => new double?[] { r.Epoch, r.Loss, r.Accuracy, r.ValidationLoss, r.ValidationAccuracy, r.Seconds }));
         SafeTensors.Write(path, tensors, meta);
     }
 
-    /// <summary>Reads a checkpoint written by <see cref="Save"/> for the run with <paramref name="fingerprint"/>.</summary>
-    public static Checkpoint Load(string path, string fingerprint)
+    /// <summary>Reads a checkpoint written by <see cref="Save"/> for the run with <paramref name="fingerprint"/> and <paramref name="schedule"/>.</summary>
+    public static Checkpoint Load(string path, string fingerprint, Schedule schedule)
     {
         var file = SafeTensors.Read(path);
         var model = ModelFile.Load(file, path);
@@ -39,6 +40,10 @@ public static class CheckpointFile
         CliException Bad(string what) => new($"{path}: not a usable checkpoint: {what}", ExitCodes.BadInput);
         string Get(string key) => meta.TryGetValue(key, out var v) ? v : throw Bad($"metadata '{key}' is missing (a model file, not a checkpoint?)");
         int Int(string key) => int.TryParse(Get(key), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : throw Bad($"metadata '{key}' is not a count");
+        // the schedule's steps (its horizon above all): the rate at each step must be the one the saved run had; files from before schedules were constant
+        var saved = meta.TryGetValue("checkpoint_schedule", out var s) ? s : Schedule.None.ToString();
+        if (saved != schedule.ToString())
+            throw Bad($"it was made with the learning-rate schedule {saved}; this run's is {schedule} (the same --schedule, --warmup and --epochs continue it)");
         if (Get("checkpoint_fingerprint") != fingerprint)
             throw Bad($"it was made by a run with other settings or data ({Get("checkpoint_fingerprint")}); this run is ({fingerprint})");
         var slots = file.Find(Optimiser) ?? throw Bad($"no tensor '{Optimiser}'");

@@ -115,12 +115,19 @@ public class TrainingRunTests
         Assert.True(losses[^1] < losses[0], $"losses {string.Join(", ", losses)}");
     }
 
-    [Fact]
-    public void Resuming_after_an_epoch_continues_exactly()
+    /// <summary>With every schedule: the rate is a function of the step saved in the optimiser state, so a resumed run continues it (3 epochs of 7 steps).</summary>
+    [Theory]
+    [InlineData("constant", 0)]
+    [InlineData("constant", 3)]
+    [InlineData("step", 2)]
+    [InlineData("cosine", 5)]
+    [InlineData("onecycle", 0)]
+    public void Resuming_after_an_epoch_continues_exactly(string schedule, int warmup)
     {
         var data = Generators.Moons(50, 0.2, Rng.FromSeed(6));
         var network = Network.Build(Layers.Serial(Layers.Dense(5, Inits.He), Layers.Relu, Layers.Dropout(0.3), Layers.Dense(1)), 2).ThrowIfFail();
-        using var step = TrainingStep.Compile(network, Loss.BceWithLogits, Optimiser.Adam(0.02), Cpu, 8).ThrowIfFail();
+        var rule = Optimiser.Adam(0.02) with { Schedule = Schedule.Create(ScheduleKind.Named(schedule).ThrowIfFail(), 21, warmup, 4).ThrowIfFail() };
+        using var step = TrainingStep.Compile(network, Loss.BceWithLogits, rule, Cpu, 8).ThrowIfFail();
         using var device = step.Upload(data.Features, data.Targets).ThrowIfFail();
         var keys = TrainingKeys.FromSeed(2);
         var whole = TrainingRun.Start(step, device, network.Init(keys.Init), keys).ThrowIfFail();

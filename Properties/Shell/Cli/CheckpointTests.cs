@@ -8,10 +8,14 @@ public class CheckpointTests
 {
     static readonly string[] Recipe = ["train", TestFiles.Data("digits.csv"), "--layers", "64", "--dropout", "0.1", "--val", "0.2", "--epochs", "150", "--seed", "3", "--print-every", "1"];
 
-    // a real process: SIGINT goes to a process, and the resume starts afresh as a user's would
-    [Fact]
-    public async Task Interrupt_and_resume_equals_an_uninterrupted_run_bit_for_bit()
+    // a real process: SIGINT goes to a process, and the resume starts afresh as a user's would; a schedule's
+    // rate is a function of the step the checkpoint keeps, so a warmed-up cosine run resumes bit for bit too
+    [Theory]
+    [InlineData("constant", "0")]
+    [InlineData("cosine", "5")]
+    public async Task Interrupt_and_resume_equals_an_uninterrupted_run_bit_for_bit(string schedule, string warmup)
     {
+        string[] Recipe = [.. CheckpointTests.Recipe, "--schedule", schedule, "--warmup", warmup];
         var dir = TestFiles.TempFolder();
         var (full, resumed, checkpoint) = (Path.Combine(dir, "full.safetensors"), Path.Combine(dir, "resumed.safetensors"), Path.Combine(dir, "c.safetensors"));
         // the uninterrupted run, in-process, side by side with the interrupted one
@@ -68,6 +72,28 @@ public class CheckpointTests
         var model = PureCli.Run("train", TestFiles.Data("moons.csv"), "--layers", "8", "--epochs", "8", "--resume", TestFiles.Data("xor.csv"));
         Assert.Equal(2, model.ExitCode);
         Assert.Contains("corrupt model file", model.Stderr);
+    }
+
+    /// <summary>Issue 12: the checkpoint keeps the schedule in steps; another schedule, warm-up or horizon (--epochs, for cosine) is refused by name.</summary>
+    [Fact]
+    public void A_checkpoint_keeps_its_schedule_and_refuses_another()
+    {
+        var dir = TestFiles.TempFolder();
+        var checkpoint = Path.Combine(dir, "c.safetensors");
+        string[] run = ["train", TestFiles.Data("moons.csv"), "--layers", "8", "--batch", "50", "--schedule", "cosine", "--warmup", "1", "--checkpoint-every", "2", "--checkpoint", checkpoint, "--quiet"];
+        Assert.Equal(0, PureCli.Run([.. run, "--epochs", "4"]).ExitCode);
+        Assert.Equal("cosine, warm-up 10 steps, over 40 steps", SafeTensors.Read(checkpoint).Metadata["checkpoint_schedule"]);
+        var longer = PureCli.Run([.. run, "--epochs", "8", "--resume", checkpoint]);
+        Assert.Equal(2, longer.ExitCode);
+        Assert.Contains("made with the learning-rate schedule cosine, warm-up 10 steps, over 40 steps; this run's is cosine, warm-up 10 steps, over 80 steps", longer.Stderr);
+        var constant = PureCli.Run("train", TestFiles.Data("moons.csv"), "--layers", "8", "--batch", "50", "--epochs", "8", "--resume", checkpoint);
+        Assert.Equal(2, constant.ExitCode);
+        Assert.Contains("this run's is constant", constant.Stderr);
+        // a step schedule has no horizon: the same run continues to a longer --epochs when its period is given
+        string[] step = ["train", TestFiles.Data("moons.csv"), "--layers", "8", "--batch", "50", "--schedule", "step", "--step-every", "2", "--checkpoint-every", "2", "--checkpoint", checkpoint, "--quiet"];
+        Assert.Equal(0, PureCli.Run([.. step, "--epochs", "4"]).ExitCode);
+        Assert.Equal(0, PureCli.Run([.. step, "--epochs", "6", "--resume", checkpoint]).ExitCode);
+        Assert.Equal("6", SafeTensors.Read(checkpoint).Metadata["checkpoint_epoch"]);
     }
 
     [Fact]

@@ -122,6 +122,43 @@ public class TrainCommandTests
         Assert.Contains(message, r.Stderr);
     }
 
+    /// <summary>Issue 12: the schedule's options are checked before any data is read, each error naming its option.</summary>
+    [Theory]
+    [InlineData("--schedule linear", "--schedule: unknown schedule 'linear' (one of constant, step, cosine, onecycle)")]
+    [InlineData("--schedule cosine --warmup -1", "--warmup: must be at least 0 epochs, got -1")]
+    [InlineData("--schedule cosine --warmup 10 --epochs 10", "--warmup 10 leaves no epoch after it (--epochs 10)")]
+    [InlineData("--schedule onecycle --warmup 2", "--warmup does not apply to --schedule onecycle")]
+    [InlineData("--schedule cosine --gamma 0.5", "--gamma applies to --schedule step, not cosine")]
+    [InlineData("--step-every 2", "--step-every applies to --schedule step, not constant")]
+    [InlineData("--schedule step --step-every 0", "--step-every: must be at least 1 epoch, got 0")]
+    [InlineData("--schedule step --gamma 2", "--gamma: 2 is not in (0, 1]")]
+    [InlineData("--schedule step --gamma nan", "--gamma: NaN is not in (0, 1]")]
+    [InlineData("--schedule cosine --epochs 2000000000 --batch 1", "more than 2147483647 steps")]
+    public void Bad_schedules_are_refused_by_name(string options, string message)
+    {
+        var r = PureCli.Run(["train", TestFiles.Data("moons.csv"), .. options.Split(' ')]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(message, r.Stderr);
+        Assert.DoesNotContain("epoch ", r.Stdout);
+        Assert.Single(r.Stderr.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void A_schedule_is_named_in_the_header_and_changes_the_run()
+    {
+        string[] run = ["train", TestFiles.Data("moons.csv"), "--layers", "8", "--epochs", "6", "--seed", "2", "--quiet"];
+        var constant = PureCli.Run(run);
+        var cosine = PureCli.Run([.. run, "--schedule", "cosine", "--warmup", "1"]);
+        var step = PureCli.Run([.. run, "--schedule", "step", "--gamma", "0.5"]);
+        Assert.Equal(0, cosine.ExitCode);
+        Assert.Contains("optimizer adam lr 0.01, schedule cosine, warm-up 1 epoch, over 6 epochs; batch 32", cosine.Stdout);
+        Assert.Contains("schedule step ×0.5 every 2 epochs; batch 32", step.Stdout);
+        Assert.DoesNotContain("schedule", constant.Stdout);
+        string Final(PureCli.Result r) => r.Stdout.Split('\n').Single(l => l.StartsWith("final training", StringComparison.Ordinal));
+        Assert.NotEqual(Final(constant), Final(cosine));
+        Assert.NotEqual(Final(constant), Final(step));
+    }
+
     [Fact]
     public void Regression_values_given_as_classes_get_a_hint()
     {
