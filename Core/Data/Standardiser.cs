@@ -11,8 +11,13 @@ namespace Pure.Core.Data;
 /// </summary>
 public sealed class Standardiser
 {
+    readonly float[] means;
+    readonly float[] stdDevs;
+
     Standardiser(float[] means, float[] stdDevs)
     {
+        this.means = means;
+        this.stdDevs = stdDevs;
         Means = Array.AsReadOnly(means);
         StdDevs = Array.AsReadOnly(stdDevs);
     }
@@ -35,22 +40,42 @@ public sealed class Standardiser
     public static Standardiser Fit(Matrix training)
     {
         ArgumentNullException.ThrowIfNull(training);
-        if (training.Rows < 1) throw new ArgumentOutOfRangeException(nameof(training), "cannot fit on zero rows");
-        var means = new float[training.Cols];
-        var stds = new float[training.Cols];
-        for (var c = 0; c < training.Cols; c++)
+        return Fit(training, AllRows(training.Rows));
+    }
+
+    /// <summary>
+    /// <see cref="Fit(Matrix)"/> on the rows <paramref name="rows"/> of <paramref name="data"/> (the training
+    /// split), without copying them out. Row by row, each column's sum runs in the rows' order.
+    /// </summary>
+    public static Standardiser Fit(Matrix data, ReadOnlySpan<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (rows.Length < 1) throw new ArgumentOutOfRangeException(nameof(rows), "cannot fit on zero rows");
+        var cols = data.Cols;
+        var sums = new double[cols];
+        foreach (var r in rows)
         {
-            var sum = 0.0;
-            for (var r = 0; r < training.Rows; r++) sum += training[r, c];
-            var mean = sum / training.Rows;
-            var squares = 0.0;
-            for (var r = 0; r < training.Rows; r++)
+            var row = data.Span.Slice(r * cols, cols);
+            for (var c = 0; c < cols; c++) sums[c] += row[c];
+        }
+        var mean = new double[cols];
+        for (var c = 0; c < cols; c++) mean[c] = sums[c] / rows.Length;
+        var squares = new double[cols];
+        foreach (var r in rows)
+        {
+            var row = data.Span.Slice(r * cols, cols);
+            for (var c = 0; c < cols; c++)
             {
-                var d = training[r, c] - mean;
-                squares += d * d;
+                var d = row[c] - mean[c];
+                squares[c] += d * d;
             }
-            var std = (float)Math.Sqrt(squares / training.Rows);
-            means[c] = (float)mean;
+        }
+        var means = new float[cols];
+        var stds = new float[cols];
+        for (var c = 0; c < cols; c++)
+        {
+            var std = (float)Math.Sqrt(squares[c] / rows.Length);
+            means[c] = (float)mean[c];
             stds[c] = std > 0 ? std : 1f; // also catches a std too small for float32
         }
         return new Standardiser(means, stds);
@@ -71,15 +96,42 @@ public sealed class Standardiser
     /// <summary>(x − mean) / std column by column, with the fitted statistics whatever data <paramref name="x"/> holds.</summary>
     public Matrix Apply(Matrix x)
     {
+        CheckWidth(x);
+        return Matrix.Create(x.Rows, x.Cols, (x, this), static (dst, s) => s.Item2.Rows(s.x, AllRows(s.x.Rows)).Write(0, dst));
+    }
+
+    /// <summary>
+    /// The rows <paramref name="rows"/> of <paramref name="x"/>, standardised as <see cref="Apply"/> would, written
+    /// a block at a time where an upload wants them: no standardised copy of the whole split exists at once.
+    /// </summary>
+    public FeatureRows Rows(Matrix x, int[] rows)
+    {
+        CheckWidth(x);
+        ArgumentNullException.ThrowIfNull(rows);
+        foreach (var r in rows) if ((uint)r >= (uint)x.Rows) throw new ArgumentOutOfRangeException(nameof(rows), $"row {r} of {x.Rows}");
+        return new FeatureRows(rows.Length, Width, (first, destination) =>
+        {
+            var cols = x.Cols;
+            for (var i = 0; i < destination.Length / cols; i++)
+            {
+                var source = x.Span.Slice(rows[first + i] * cols, cols);
+                var target = destination.Slice(i * cols, cols);
+                for (var c = 0; c < cols; c++) target[c] = (float)(((double)source[c] - means[c]) / stdDevs[c]);
+            }
+        });
+    }
+
+    void CheckWidth(Matrix x)
+    {
         ArgumentNullException.ThrowIfNull(x);
         if (x.Cols != Width)
             throw new ArgumentException($"expected {Width} columns, got {x.Cols}", nameof(x));
-        return Matrix.Create(x.Rows, x.Cols, (x, this), static (dst, s) =>
-        {
-            var (m, z) = s;
-            for (var r = 0; r < m.Rows; r++)
-                for (var c = 0; c < m.Cols; c++)
-                    dst[r * m.Cols + c] = (float)(((double)m[r, c] - z.Means[c]) / z.StdDevs[c]);
-        });
+    }
+
+    static int[] AllRows(int n)
+    {
+        var rows = new int[n];
+        for (var i = 0; i < n; i++) rows[i] = i;
+        return rows;
     }
 }

@@ -1,6 +1,7 @@
 using LanguageExt;
 using LanguageExt.Common;
 using Pure.Core.Backends;
+using Pure.Core.Data;
 using Pure.Core.Tensors;
 
 namespace Pure.Core.Training;
@@ -36,7 +37,9 @@ public sealed class DeviceDataset : IDisposable
     /// <summary>The bytes an upload of <paramref name="rows"/> rows takes: the features, and the targets dense or one index per row.</summary>
     public static long BytesNeeded(int rows, int inputWidth, int targetValuesPerRow) => sizeof(float) * (long)rows * (inputWidth + targetValuesPerRow);
 
-    public static Fin<DeviceDataset> Upload(IBackend<float> backend, Matrix features, Matrix targets)
+    public static Fin<DeviceDataset> Upload(IBackend<float> backend, Matrix features, Matrix targets) => Upload(backend, FeatureRows.Of(features), targets);
+
+    public static Fin<DeviceDataset> Upload(IBackend<float> backend, FeatureRows features, Matrix targets)
     {
         if (features.Rows != targets.Rows)
             return Error.New($"features have {features.Rows} rows, targets {targets.Rows}");
@@ -44,7 +47,10 @@ public sealed class DeviceDataset : IDisposable
     }
 
     /// <summary>Features with one class index in [0, <paramref name="classCount"/>) per row, the targets of softmax cross-entropy.</summary>
-    public static Fin<DeviceDataset> UploadClasses(IBackend<float> backend, Matrix features, ReadOnlySpan<int> classes, int classCount)
+    public static Fin<DeviceDataset> UploadClasses(IBackend<float> backend, Matrix features, ReadOnlySpan<int> classes, int classCount) =>
+        UploadClasses(backend, FeatureRows.Of(features), classes, classCount);
+
+    public static Fin<DeviceDataset> UploadClasses(IBackend<float> backend, FeatureRows features, ReadOnlySpan<int> classes, int classCount)
     {
         if (features.Rows != classes.Length)
             return Error.New($"features have {features.Rows} rows, class indices {classes.Length}");
@@ -59,13 +65,28 @@ public sealed class DeviceDataset : IDisposable
         return Place(backend, features, indices, classCount, classIndexed: true);
     }
 
-    static DeviceDataset Place(IBackend<float> backend, Matrix features, ReadOnlySpan<float> targets, int targetWidth, bool classIndexed)
+    // the features go through a staging block of about 4 MB: the only host copy an upload makes
+    const int StagingFloats = 1 << 20;
+
+    static DeviceDataset Place(IBackend<float> backend, FeatureRows features, ReadOnlySpan<float> targets, int targetWidth, bool classIndexed)
     {
-        var x = backend.Allocate(Math.Max(1, features.Length));
+        var length = (long)features.Rows * features.Width;
+        if (length > Array.MaxLength) throw new ArgumentOutOfRangeException(nameof(features), $"{features.Rows}×{features.Width} features are more than one buffer holds");
+        var x = backend.Allocate(Math.Max(1, (int)length));
         var y = backend.Allocate(Math.Max(1, targets.Length));
-        backend.Upload(features.Span, x.All.Slice(0, features.Length));
+        if (features.Width > 0)
+        {
+            var block = Math.Max(1, Math.Min(features.Rows, StagingFloats / features.Width));
+            var staging = new float[block * features.Width];
+            for (var first = 0; first < features.Rows; first += block)
+            {
+                var n = Math.Min(block, features.Rows - first) * features.Width;
+                features.Write(first, staging.AsSpan(0, n));
+                backend.Upload(staging.AsSpan(0, n), x.All.Slice(first * features.Width, n));
+            }
+        }
         backend.Upload(targets, y.All.Slice(0, targets.Length));
-        return new DeviceDataset(x, y, features.Rows, features.Cols, targetWidth, classIndexed);
+        return new DeviceDataset(x, y, features.Rows, features.Width, targetWidth, classIndexed);
     }
 
     /// <summary>Target rows <paramref name="rows"/> into <paramref name="destination"/> (rows × <see cref="TargetWidth"/>), one-hot when class-indexed.</summary>

@@ -1,6 +1,7 @@
 using LanguageExt;
 using LanguageExt.Common;
 using Pure.Core.Backends;
+using Pure.Core.Data;
 using Pure.Core.Layers;
 using Pure.Core.Losses;
 using Pure.Core.Optimisers;
@@ -121,9 +122,12 @@ public sealed class TrainingStep : IDisposable
     }
 
     /// <summary>Checks a dataset fits this step: input width and target width.</summary>
-    public Fin<DeviceDataset> Upload(Matrix features, Matrix targets) =>
-        features.Cols != Network.InputWidth
-            ? Error.New($"the data has {features.Cols} features, the network's first layer expects {Network.InputWidth}")
+    public Fin<DeviceDataset> Upload(Matrix features, Matrix targets) => Upload(FeatureRows.Of(features), targets);
+
+    /// <summary>Rows written on the way (a split, standardised: <see cref="Standardiser.Rows"/>) with their dense targets.</summary>
+    public Fin<DeviceDataset> Upload(FeatureRows features, Matrix targets) =>
+        features.Width != Network.InputWidth
+            ? Error.New($"the data has {features.Width} features, the network's first layer expects {Network.InputWidth}")
             : targets.Cols != Network.OutputWidth
                 ? Error.New($"the targets have {targets.Cols} columns, the network's last layer ({Network.Plan.Name}) gives {Network.OutputWidth}")
                 : DeviceDataset.Upload(backend, features, targets);
@@ -132,9 +136,12 @@ public sealed class TrainingStep : IDisposable
     /// Features with one class index per row, for softmax cross-entropy (one output per class): the targets
     /// stay one number per row and become one-hot a batch at a time.
     /// </summary>
-    public Fin<DeviceDataset> UploadClasses(Matrix features, ReadOnlySpan<int> classes) =>
-        features.Cols != Network.InputWidth
-            ? Error.New($"the data has {features.Cols} features, the network's first layer expects {Network.InputWidth}")
+    public Fin<DeviceDataset> UploadClasses(Matrix features, ReadOnlySpan<int> classes) => UploadClasses(FeatureRows.Of(features), classes);
+
+    /// <summary><see cref="UploadClasses(Matrix, ReadOnlySpan{int})"/> of rows written on the way.</summary>
+    public Fin<DeviceDataset> UploadClasses(FeatureRows features, ReadOnlySpan<int> classes) =>
+        features.Width != Network.InputWidth
+            ? Error.New($"the data has {features.Width} features, the network's first layer expects {Network.InputWidth}")
             : Loss.Kind != LossKind.SoftmaxCrossEntropy
                 ? Error.New($"class-indexed targets go with softmax cross-entropy, not {Loss}")
                 : DeviceDataset.UploadClasses(backend, features, classes, Network.OutputWidth);

@@ -100,7 +100,8 @@ public static class BenchCommand
     /// <summary>The folder's 60 000 training images, scaled to [0, 1] and standardised as `train` does.</summary>
     static (Matrix, int[]) Idx(string folder)
     {
-        var (trainX, trainY, _, _) = IdxReader.ReadDirectory(folder);
-        return (Standardiser.Fit(trainX).Apply(trainX), trainY.Select(b => (int)b).ToArray());
+        var (images, labels, trainRows) = IdxReader.ReadDirectory(folder);
+        var trainX = images.Slice(0, trainRows);
+        return (Standardiser.Fit(trainX).Apply(trainX), labels.Take(trainRows).Select(b => (int)b).ToArray());
     }
 }

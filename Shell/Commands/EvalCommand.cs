@@ -5,6 +5,7 @@ using Pure.Core.Tensors;
 using Pure.Core.Training;
 using Pure.Shell.Cli;
 using Pure.Shell.Csv;
+using Pure.Shell.Data;
 using Pure.Shell.Models;
 using Pure.Shell.Recipes;
 
@@ -19,18 +20,22 @@ public static class EvalCommand
     public static Command Create(IBackend<float> backend)
     {
         var model = new Argument<string>("model") { Description = "model file written by pure train --save (safetensors)" };
-        var file = new Argument<string>("file") { Description = "CSV file with the model's feature columns and a label column" };
+        var file = new Argument<string?>("file") { Description = "CSV file with the model's feature columns and a label column", Arity = ArgumentArity.ZeroOrOne };
+        var data = new Option<string?>("--data") { Description = "an MNIST-format IDX folder instead of a CSV: evaluate on its t10k split" };
         var label = new Option<string?>("--label") { Description = "name of the label column (default: the model's label name)" };
-        var command = new Command("eval", "Evaluate a saved model on a labelled CSV file") { model, file, label };
-        command.SetAction(r => Run(r.GetValue(model)!, r.GetValue(file)!, r.GetValue(label), backend, r.InvocationConfiguration.Output, r.InvocationConfiguration.Error));
+        var command = new Command("eval", "Evaluate a saved model on a labelled CSV file (or an IDX folder's test split)") { model, file, data, label };
+        command.SetAction(r => Run(r.GetValue(model)!, DataSource.Of("eval", r.GetValue(file), r.GetValue(data), r.GetValue(label) is null ? null : "--label"), r.GetValue(label), backend,
+            r.InvocationConfiguration.Output, r.InvocationConfiguration.Error));
         return command;
     }
 
-    public static int Run(string modelPath, string path, string? labelColumn, IBackend<float> backend, TextWriter output, TextWriter error)
+    public static int Run(string modelPath, DataSource source, string? labelColumn, IBackend<float> backend, TextWriter output, TextWriter error)
     {
         var saved = ModelFile.Load(modelPath);
         // the model's feature columns, by name: extra columns are ignored, a missing one is an error
-        var table = CsvTableReader.Read(path, labelColumn ?? saved.LabelName, saved.FeatureNames, LoadProgress.On(error, path).Report);
+        var table = source.Folder is { } folder ? IdxTables.TestSplit(folder, saved)
+            : CsvTableReader.Read(source.File!, labelColumn ?? saved.LabelName, saved.FeatureNames, LoadProgress.On(error, source.File!).Report);
+        var path = table.Path;
         var x = saved.Standardiser.Apply(table.Features);
         var model = saved.ToModel();
         var predictions = ModelInput.Predictions(saved, x, backend, path, table.LabelLines);

@@ -4,6 +4,7 @@ using System.Text;
 using Pure.Core.Training;
 using Pure.Shell.Cli;
 using Pure.Shell.Csv;
+using Pure.Shell.Data;
 using Pure.Shell.Models;
 
 namespace Pure.Shell.Commands;
@@ -18,20 +19,24 @@ public static class PredictCommand
     public static Command Create(IBackend<float> backend)
     {
         var model = new Argument<string>("model") { Description = "model file written by pure train --save (safetensors)" };
-        var file = new Argument<string>("file") { Description = "CSV file with the model's feature columns (a label column is ignored)" };
+        var file = new Argument<string?>("file") { Description = "CSV file with the model's feature columns (a label column is ignored)", Arity = ArgumentArity.ZeroOrOne };
+        var data = new Option<string?>("--data") { Description = "an MNIST-format IDX folder instead of a CSV: predict its t10k images" };
         var proba = new Option<bool>("--proba") { Description = "add the probability of each class (columns p_CLASS)" };
-        var command = new Command("predict", "Predict with a saved model; writes CSV to stdout") { model, file, proba };
-        command.SetAction(r => Run(r.GetValue(model)!, r.GetValue(file)!, r.GetValue(proba), backend, r.InvocationConfiguration.Output, r.InvocationConfiguration.Error));
+        var command = new Command("predict", "Predict with a saved model; writes CSV to stdout") { model, file, data, proba };
+        command.SetAction(r => Run(r.GetValue(model)!, DataSource.Of("predict", r.GetValue(file), r.GetValue(data)), r.GetValue(proba), backend,
+            r.InvocationConfiguration.Output, r.InvocationConfiguration.Error));
         return command;
     }
 
-    public static int Run(string modelPath, string path, bool proba, IBackend<float> backend, TextWriter output, TextWriter error)
+    public static int Run(string modelPath, DataSource source, bool proba, IBackend<float> backend, TextWriter output, TextWriter error)
     {
         var saved = ModelFile.Load(modelPath);
         if (proba && !saved.IsClassification)
             throw new CliException($"--proba: {modelPath} is a regression model; it predicts values, not class probabilities");
         // the model's feature columns, by name: extra columns are ignored, a missing one is an error
-        var table = CsvTableReader.ReadFeatures(path, saved.LabelName, saved.FeatureNames, LoadProgress.On(error, path).Report);
+        var table = source.Folder is { } folder ? IdxTables.TestFeatures(folder, saved)
+            : CsvTableReader.ReadFeatures(source.File!, saved.LabelName, saved.FeatureNames, LoadProgress.On(error, source.File!).Report);
+        var path = table.Path;
         var x = saved.Standardiser.Apply(table.Features);
         var predictions = ModelInput.Predictions(saved, x, backend, path, table.Lines);
 

@@ -60,15 +60,13 @@ public static class TrainCommand
                 SavePath = r.GetValue(save), CheckpointPath = r.GetValue(checkpoint), CheckpointEvery = r.GetValue(checkpointEvery), ResumePath = r.GetValue(resume), PlotFolder = r.GetValue(plot),
                 MaxMemory = r.GetValue(maxMemory) is { } size ? ByteSize.Parse("--max-memory", size) : null,
             };
-            var (csv, folder) = (r.GetValue(file), r.GetValue(data));
-            if ((csv is null) == (folder is null)) throw new CliException("train: give a CSV file or --data FOLDER (one of them)");
+            var columns = r.GetValue(features)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var (csv, folder) = DataSource.Of("train", r.GetValue(file), r.GetValue(data), columns is null ? null : "--features");
             recipe.Validate();
             options.Validate();
             options.CheckFilesAgainst(csv);
             var learningTask = LearningTasks.Parse(r.GetValue(task)!); // checked before any data is read
-            var columns = r.GetValue(features)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             if (columns is { Length: 0 }) throw new CliException("--features: name at least one column");
-            if (columns is not null && folder is not null) throw new CliException("--features picks CSV columns; it does not apply to --data");
             var examples = folder is null ? TrainingData.FromCsv(csv!, r.GetValue(label), learningTask, columns, LoadProgress.On(r.InvocationConfiguration.Error, csv!).Report) : TrainingData.FromIdx(folder, learningTask);
             return Run(examples, learningTask, recipe, options, backend, r.InvocationConfiguration.Output);
         });
@@ -85,34 +83,32 @@ public static class TrainCommand
         // Split first, then fit the standardiser on the training part only.
         var all = Dataset.Create(examples.Features, targets.Values).Match(d => d, e => throw new CliException($"{path}: {e.Message}"));
         var (trainRows, valRows, testRows) = Holdout.Split(examples.Rows, options.Validation, options.Test, keys.Split, examples.FixedTestRows);
-        // without held-out rows the training rows are all of them, in order: no copy of the data
-        var train = valRows.Length + testRows.Length == 0 ? all : all.Take(trainRows);
-        var standardiser = Standardiser.Fit(train.Features);
-        var trainX = standardiser.Apply(train.Features);
+        // the standardiser is fitted on the training rows only; each split is standardised on its way to the
+        // backend, a block at a time: the host keeps the loaded matrix and no copy of any split
+        var standardiser = Standardiser.Fit(all.Features, trainRows);
         var network = Network.Build(recipe.Architecture.Build(targets.Outputs), examples.Width).Match(n => n, e => throw new CliException($"network: {e.Message}"));
+        var batchSize = Math.Min(recipe.BatchSize, trainRows.Length);
         // before the step or the parameters are allocated: a run that cannot fit is refused with its estimate, not found out at 16 GB
-        MemoryBudget.For(network, recipe.Optimiser(), Math.Min(recipe.BatchSize, train.Rows), examples.Rows, targets.ClassIndexed ? 1 : targets.Outputs).Check(options.MaxMemory);
-        var batchSize = Math.Min(recipe.BatchSize, train.Rows);
+        MemoryBudget.For(network, recipe.Optimiser(), batchSize, examples.Rows, targets.ClassIndexed ? 1 : targets.Outputs).Check(options.MaxMemory);
         // the epoch's batches, the last one partial (TrainingRun's loop): the schedule counts steps
-        var optimiser = recipe.ScheduledOptimiser((train.Rows + batchSize - 1) / batchSize);
+        var optimiser = recipe.ScheduledOptimiser((trainRows.Length + batchSize - 1) / batchSize);
         using var step = TrainingStep.Compile(network, loss, optimiser, backend, batchSize)
             .Match(s => s, e => throw new CliException(e.Message));
-        DeviceDataset Upload(Matrix features, Matrix values) =>
-            (targets.ClassIndexed ? step.UploadClasses(features, values.Span.ToArray().Select(v => (int)v).ToArray()) : step.Upload(features, values))
-                .Match(d => d, e => throw new CliException($"{path}: {e.Message}"));
-        using var data = Upload(trainX, train.Targets);
-        DeviceDataset? UploadRows(int[] rows)
+        DeviceDataset? Upload(int[] rows)
         {
             if (rows.Length == 0) return null;
-            var part = all.Take(rows);
-            return Upload(standardiser.Apply(part.Features), part.Targets);
+            var features = standardiser.Rows(all.Features, rows);
+            var values = all.Targets.GatherRows(rows);
+            return (targets.ClassIndexed ? step.UploadClasses(features, values.Span.ToArray().Select(v => (int)v).ToArray()) : step.Upload(features, values))
+                .Match(d => d, e => throw new CliException($"{path}: {e.Message}"));
         }
-        using var heldOut = UploadRows(valRows);
-        using var test = UploadRows(testRows);
+        using var data = Upload(trainRows)!;
+        using var heldOut = Upload(valRows);
+        using var test = Upload(testRows);
 
         output.WriteLine($"{path}: {examples.Rows} rows, {examples.Width} feature{(examples.Width == 1 ? "" : "s")}, " +
                          (targets.IsClassification ? $"{targets.ClassNames.Length} classes ({Listing.Few(targets.ClassNames)})" : "regression") +
-                         $"; {train.Rows} for training" + (heldOut is null ? "" : $", {valRows.Length} for validation") + (test is null ? "" : $", {testRows.Length} for testing"));
+                         $"; {trainRows.Length} for training" + (heldOut is null ? "" : $", {valRows.Length} for validation") + (test is null ? "" : $", {testRows.Length} for testing"));
         output.WriteLine($"network: {network}; loss {loss}; optimizer {recipe.OptimiserName} lr {step.Optimiser.LearningRate.ToString(CultureInfo.InvariantCulture)}" +
                          (recipe.Schedule.Describe(recipe.Epochs) is var described && described != "constant" ? $", schedule {described}" : "") + $"; batch {step.BatchCapacity}; seed {recipe.Seed}");
 

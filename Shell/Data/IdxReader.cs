@@ -40,20 +40,46 @@ public static class IdxReader
 
     /// <summary>
     /// The four standard files of a folder (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte,
-    /// t10k-labels-idx1-ubyte, each plain or .gz) as one image per row; image and label counts must agree.
+    /// t10k-labels-idx1-ubyte, each plain or .gz) as one image per row: the training images, then the test images,
+    /// decoded straight into one matrix (no copy of either part); image and label counts must agree.
     /// </summary>
-    public static (Matrix TrainX, byte[] TrainY, Matrix TestX, byte[] TestY) ReadDirectory(string dir)
+    public static (Matrix Images, byte[] Labels, int TrainRows) ReadDirectory(string dir)
+    {
+        CheckFolder(dir);
+        using var train = IdxSource.Open(Find(dir, "train-images-idx3-ubyte"), Package, DefaultDirectory);
+        var trainShape = ImageHeader(train);
+        var trainY = Labels(Find(dir, "train-labels-idx1-ubyte"), trainShape.Count, train.Path);
+        using var test = IdxSource.Open(Find(dir, "t10k-images-idx3-ubyte"), Package, DefaultDirectory);
+        var testShape = ImageHeader(test);
+        var testY = Labels(Find(dir, "t10k-labels-idx1-ubyte"), testShape.Count, test.Path);
+        if ((trainShape.Rows, trainShape.Cols) != (testShape.Rows, testShape.Cols))
+            throw new CliException($"{test.Path}: images are {testShape.Rows}×{testShape.Cols}, the training images ({train.Path}) are {trainShape.Rows}×{trainShape.Cols}", ExitCodes.BadInput);
+        var width = trainShape.Rows * trainShape.Cols;
+        if ((long)(trainShape.Count + (long)testShape.Count) * width > Array.MaxLength)
+            throw new CliException($"{dir}: {trainShape.Count} + {testShape.Count} images of {width} pixels are too many to load", ExitCodes.BadInput);
+        var images = Matrix.Create(trainShape.Count + testShape.Count, width, (train, test, split: trainShape.Count * width), static (dst, s) =>
+        {
+            FillPixels(s.train, dst[..s.split]);
+            FillPixels(s.test, dst[s.split..]);
+        });
+        return (images, [.. trainY, .. testY], trainShape.Count);
+    }
+
+    /// <summary>The folder's test split alone (t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte, plain or .gz), for eval and predict.</summary>
+    public static (Matrix Images, byte[] Labels, string ImagesPath) ReadTestSplit(string dir)
+    {
+        CheckFolder(dir);
+        using var test = IdxSource.Open(Find(dir, "t10k-images-idx3-ubyte"), Package, DefaultDirectory);
+        var shape = ImageHeader(test);
+        var labels = Labels(Find(dir, "t10k-labels-idx1-ubyte"), shape.Count, test.Path);
+        return (Matrix.Create(shape.Count, shape.Rows * shape.Cols, test, static (dst, s) => FillPixels(s, dst)), labels, test.Path);
+    }
+
+    static void CheckFolder(string dir)
     {
         if (File.Exists(dir)) throw new CliException($"{dir}: is a file, not a folder (of IDX files)", ExitCodes.BadInput);
         if (!Directory.Exists(dir))
             throw new CliException($"{dir}: no such folder (Fashion-MNIST comes with the Debian package {Package}: apt-get install {Package}, then use {DefaultDirectory})", ExitCodes.BadInput);
-        var (trainX, train) = ImagesMatrix(Find(dir, "train-images-idx3-ubyte"));
-        var trainY = Labels(Find(dir, "train-labels-idx1-ubyte"), trainX.Rows, train.Path);
-        var (testX, test) = ImagesMatrix(Find(dir, "t10k-images-idx3-ubyte"));
-        var testY = Labels(Find(dir, "t10k-labels-idx1-ubyte"), testX.Rows, test.Path);
-        if ((train.Rows, train.Cols) != (test.Rows, test.Cols))
-            throw new CliException($"{test.Path}: images are {test.Rows}×{test.Cols}, the training images ({train.Path}) are {train.Rows}×{train.Cols}", ExitCodes.BadInput);
-        return (trainX, trainY, testX, testY);
     }
 
     static byte[] Labels(string path, int images, string imagesPath)
@@ -62,15 +88,6 @@ public static class IdxReader
         if (labels.Length != images)
             throw new CliException($"{path}: {labels.Length} labels, but {imagesPath} has {images} images", ExitCodes.BadInput);
         return labels;
-    }
-
-    /// <summary>Decodes straight into the matrix's own storage (one allocation for 60 000 images, not two).</summary>
-    static (Matrix Images, (string Path, int Rows, int Cols) Shape) ImagesMatrix(string path)
-    {
-        using var source = IdxSource.Open(path, Package, DefaultDirectory);
-        var (count, rows, cols) = ImageHeader(source);
-        var matrix = Matrix.Create(count, rows * cols, source, static (dst, s) => FillPixels(s, dst));
-        return (matrix, (path, rows, cols));
     }
 
     static string Find(string dir, string stem)

@@ -26,14 +26,8 @@ public sealed record TrainingData(string Source, Matrix Features, Targets Target
     public static TrainingData FromIdx(string folder, LearningTask task)
     {
         if (task != LearningTask.Classification) throw new CliException("--data: IDX datasets are classification data (drop --task regression)");
-        var (trainX, trainY, testX, testY) = IdxReader.ReadDirectory(folder);
-        var n = trainX.Rows + testX.Rows;
-        var features = Matrix.Create(n, trainX.Cols, (trainX, testX), static (dst, s) =>
-        {
-            s.trainX.Span.CopyTo(dst);
-            s.testX.Span.CopyTo(dst[s.trainX.Length..]);
-        });
-        var labels = trainY.Concat(testY).Select(b => (int)b).ToArray();
+        var (features, bytes, trainRows) = IdxReader.ReadDirectory(folder);
+        var labels = Array.ConvertAll(bytes, b => (int)b);
         var classes = labels.Max() + 1;
         // the classes are the label values 0…max: a stray byte (255, say) would silently make hundreds of them
         var counts = labels.GroupBy(l => l).ToDictionary(g => g.Key, g => g.Count());
@@ -47,8 +41,8 @@ public sealed record TrainingData(string Source, Matrix Features, Targets Target
                 " (a stray label?)");
         var names = Enumerable.Range(0, classes).Select(c => c.ToString(CultureInfo.InvariantCulture)).ToArray();
         var targets = Targets.OfClasses(labels, names);
-        var pixels = Enumerable.Range(0, trainX.Cols).Select(i => $"p{i}").ToArray();
-        return new TrainingData(folder, features, targets, pixels, "label", Enumerable.Range(trainX.Rows, testX.Rows).ToArray());
+        var pixels = Enumerable.Range(0, features.Cols).Select(i => $"p{i}").ToArray();
+        return new TrainingData(folder, features, targets, pixels, "label", Enumerable.Range(trainRows, features.Rows - trainRows).ToArray());
     }
 
     /// <summary>A short fingerprint of the examples (FNV-1a over features and classes) for checkpoint guards.</summary>

@@ -1,6 +1,7 @@
 using System.Numerics;
 using FsCheck;
 using FsCheck.Xunit;
+using Pure.Properties.Support;
 
 namespace Pure.Properties.Data;
 
@@ -137,6 +138,51 @@ public class DataTests
             Assert.True(Math.Abs(mean) < 1e-4, $"column {c} mean {mean}");
             Assert.True(Math.Abs(std - 1) < 1e-4, $"column {c} std {std}");
         }
+    }
+
+    /// <summary>
+    /// Issue 12: fitting on a split's row indices and standardising rows on their way to an upload (no copy of
+    /// the split) give the bits that copying the split out first gives, and a dataset uploaded from such rows
+    /// is the one uploaded from the copied, standardised matrix.
+    /// </summary>
+    [Property]
+    public void Rows_standardised_on_the_way_equal_the_copied_split(long seed, int size)
+    {
+        var n = Between(size, 2, 300);
+        var rng = Rng.FromSeed(seed);
+        var x = Matrix.Create(n, 5, rng, static (dst, k) =>
+        {
+            k.FillNormal(0f, 1f, dst);
+            for (var i = 0; i < dst.Length; i++) dst[i] = dst[i] * (1 + i % 5 * 40) + i % 5 * 300;
+        });
+        var rows = rng.Fold(1).Permutation(n)[..Math.Max(1, n * 2 / 3)];
+        var copied = x.GatherRows(rows);
+        var expected = Standardiser.Fit(copied);
+        var fitted = Standardiser.Fit(x, rows);
+        Assert.Equal(expected.Means, fitted.Means);
+        Assert.Equal(expected.StdDevs, fitted.StdDevs);
+        var streamed = new float[rows.Length * 5];
+        var block = 1 + rng.Below(2, rows.Length);
+        var writer = fitted.Rows(x, rows);
+        for (var first = 0; first < rows.Length; first += block)
+            writer.Write(first, streamed.AsSpan(first * 5, Math.Min(block, rows.Length - first) * 5));
+        Assert.Equal(expected.Apply(copied).ToArray(), streamed);
+        var network = Network.Build(Layers.Dense(2), 5).ThrowIfFail();
+        using var step = TrainingStep.Compile(network, Loss.Mse, Optimiser.Sgd(0.1), TestBackends.Float, 4).ThrowIfFail();
+        var targets = Matrix.Zeros(rows.Length, 2);
+        using var uploaded = step.Upload(writer, targets).ThrowIfFail();
+        using var reference = step.Upload(expected.Apply(copied), targets).ThrowIfFail();
+        var p = network.Init(rng.Fold(2));
+        Assert.Equal(step.Evaluate(p, reference), step.Evaluate(p, uploaded));
+    }
+
+    [Fact]
+    public void Feature_rows_refuse_a_destination_of_partial_rows()
+    {
+        var writer = FeatureRows.Of(Matrix.Zeros(3, 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => writer.Write(0, new float[3]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => writer.Write(2, new float[4]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Standardiser.Fit(Matrix.Zeros(3, 2)).Rows(Matrix.Zeros(3, 2), [0, 3]));
     }
 
     [Fact]

@@ -46,6 +46,55 @@ public class IdxTrainTests
         Assert.True(double.Parse(line["final test accuracy: ".Length..line.IndexOf('%')], System.Globalization.CultureInfo.InvariantCulture) >= 95, line);
     }
 
+    /// <summary>Issue 12: eval and predict take the folder too and use its t10k split: the numbers train reported for its test split.</summary>
+    [Fact]
+    public void Eval_and_predict_on_the_folder_use_its_t10k_split()
+    {
+        var dir = TestFiles.TempFolder();
+        WriteSet(dir, "train", 300, Rng.FromSeed(3));
+        WriteSet(dir, "t10k", 70, Rng.FromSeed(4));
+        var model = Path.Combine(dir, "m.safetensors");
+        var train = PureCli.Run("train", "--data", dir, "--layers", "8", "--epochs", "3", "--quiet", "--save", model);
+        Assert.Equal(0, train.ExitCode);
+        var final = train.Stdout.Split('\n').Single(l => l.StartsWith("final test accuracy: ", StringComparison.Ordinal));
+        var eval = PureCli.Run("eval", model, "--data", dir);
+        Assert.Equal(0, eval.ExitCode);
+        Assert.Contains("t10k-images-idx3-ubyte.gz: 70 rows", eval.Stdout);
+        // "final test accuracy: 97.14%, loss 0.123456 (70 rows)" against eval's "loss 0.123456" and "accuracy 97.14%"
+        var (accuracy, loss) = (final.Split(' ')[3].TrimEnd(','), final.Split(' ')[5]);
+        Assert.Contains($"loss      {loss}", eval.Stdout);
+        Assert.Contains($"accuracy  {accuracy} (", eval.Stdout);
+        var predict = PureCli.Run("predict", model, "--data", dir);
+        Assert.Equal(0, predict.ExitCode);
+        var rows = predict.Stdout.TrimEnd('\n').Split('\n');
+        Assert.Equal("label", rows[0]);
+        Assert.Equal(71, rows.Length);
+        Assert.All(rows[1..], r => Assert.Contains(r, new[] { "0", "1", "2", "3" }));
+    }
+
+    [Theory]
+    [InlineData("eval", "MODEL", "CSV", "--data", "DIR", "eval: give a CSV file or --data FOLDER (one of them)")]
+    [InlineData("predict", "MODEL", "", "", "", "predict: give a CSV file or --data FOLDER (one of them)")]
+    [InlineData("eval", "MODEL", "", "--data", "DIR", "--label picks CSV columns; it does not apply to --data", "--label", "x")]
+    [InlineData("eval", "OTHER", "", "--data", "DIR", "images of 16 pixels, but the model takes 2 features")]
+    [InlineData("predict", "MODEL", "", "--data", "/nonexistent/fashion", "no such folder")]
+    public void Eval_and_predict_refuse_a_wrong_source(string command, string model, string csv, string option, string folder, string message, params string[] more)
+    {
+        var dir = TestFiles.TempFolder();
+        WriteSet(dir, "train", 40, Rng.FromSeed(5));
+        WriteSet(dir, "t10k", 10, Rng.FromSeed(6));
+        var path = Path.Combine(dir, "m.safetensors");
+        var other = Path.Combine(dir, "o.safetensors");
+        Assert.Equal(0, PureCli.Run("train", "--data", dir, "--layers", "4", "--epochs", "1", "--quiet", "--save", path).ExitCode);
+        Assert.Equal(0, PureCli.Run("train", TestFiles.Data("moons.csv"), "--layers", "4", "--epochs", "1", "--quiet", "--save", other).ExitCode);
+        string[] args = [command, model == "MODEL" ? path : other, .. csv == "" ? [] : new[] { TestFiles.Data("moons.csv") },
+            .. option == "" ? [] : new[] { option, folder == "DIR" ? dir : folder }, .. more];
+        var r = PureCli.Run(args);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(message, r.Stderr);
+        Assert.Single(r.Stderr.Trim().Split('\n'));
+    }
+
     [Fact]
     public void A_missing_folder_names_the_debian_package()
     {

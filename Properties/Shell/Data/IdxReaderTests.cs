@@ -57,12 +57,10 @@ public class IdxReaderTests
         Write(dir, "train-labels-idx1-ubyte", Idx(0x801, [4]));
         Write(dir, "t10k-images-idx3-ubyte", Idx(0x803, [2, 2, 3]));
         Write(dir, "t10k-labels-idx1-ubyte.gz", Gzip(Idx(0x801, [2])));
-        var (trainX, trainY, testX, testY) = IdxReader.ReadDirectory(dir);
-        Assert.Equal((4, 6), (trainX.Rows, trainX.Cols));
-        Assert.Equal((2, 6), (testX.Rows, testX.Cols));
-        Assert.Equal(Enumerable.Range(0, 24).Select(i => i * 7 % 256 / 255f), trainX.ToArray());
-        Assert.Equal([0, 7, 14, 21], trainY);
-        Assert.Equal([0, 7], testY);
+        var (images, labels, trainRows) = IdxReader.ReadDirectory(dir);
+        Assert.Equal((6, 6, 4), (images.Rows, images.Cols, trainRows));
+        Assert.Equal(Enumerable.Range(0, 24).Concat(Enumerable.Range(0, 12)).Select(i => i * 7 % 256 / 255f), images.ToArray());
+        Assert.Equal([0, 7, 14, 21, 0, 7], labels);
     }
 
     [Theory]
