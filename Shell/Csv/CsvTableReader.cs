@@ -141,7 +141,7 @@ public static class CsvTableReader
     static float Number(CsvReader csv, int index, string path, int line, string column)
     {
         var bytes = csv.GetSpan(index);
-        if (float.TryParse(bytes[Ascii.Trim(bytes)], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && float.IsFinite(v)) return v;
+        if (DecimalParser.TryParse(bytes[Ascii.Trim(bytes)], out var v) && float.IsFinite(v)) return v;
         return Number(path, line, column, csv.GetString(index).Trim());
     }
 
