@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Pure.Core.Backends.Cpu;
 
@@ -101,11 +102,15 @@ sealed unsafe class PackedGemm
             }
             else
             {
-                // B is n×k, op(B)[p, j] = B[j, p]: read each of B's rows along p (contiguous), write down the panel's column j
+                // B is n×k, op(B)[p, j] = B[j, p]: a full panel is transposed in 8×8 blocks, the rest element by element
+                var blocked = cols == nr && Avx.IsSupported ? kc & ~7 : 0;
+                for (var j8 = 0; j8 < cols && blocked > 0; j8 += 8)
+                    for (var p = 0; p < blocked; p += 8)
+                        Transpose8x8(b + (long)(jc + jr + j8) * k + pc + p, k, panel + (long)p * nr + j8, nr);
                 for (var j = 0; j < cols; j++)
                 {
                     var src = b + (long)(jc + jr + j) * k + pc;
-                    for (var p = 0; p < kc; p++) panel[(long)p * nr + j] = src[p];
+                    for (var p = blocked; p < kc; p++) panel[(long)p * nr + j] = src[p];
                 }
                 if (cols < nr)
                     for (var p = 0; p < kc; p++)
@@ -123,10 +128,13 @@ sealed unsafe class PackedGemm
             var panel = dst + (long)ir * kc;
             if (!transA)
             {
+                // op(A)[i, p] = A[i, p]: a full panel of 8 rows is transposed in 8×8 blocks, the rest element by element
+                var blocked = rows == 8 && mr == 8 && Avx.IsSupported ? kc & ~7 : 0;
+                for (var p = 0; p < blocked; p += 8) Transpose8x8(a + (long)(ic + ir) * k + pc + p, k, panel + (long)p * mr, mr);
                 for (var i = 0; i < rows; i++)
                 {
                     var src = a + (long)(ic + ir + i) * k + pc;
-                    for (var p = 0; p < kc; p++) panel[(long)p * mr + i] = src[p];
+                    for (var p = blocked; p < kc; p++) panel[(long)p * mr + i] = src[p];
                 }
             }
             else
@@ -143,6 +151,44 @@ sealed unsafe class PackedGemm
                 for (var p = 0; p < kc; p++)
                     for (var i = rows; i < mr; i++) panel[(long)p * mr + i] = 0;
         }
+    }
+
+    /// <summary>d[c·ld + r] = s[r·ls + c] for an 8×8 block: eight row loads, the standard unpack–shuffle–permute network, eight stores.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static void Transpose8x8(float* s, long ls, float* d, long ld)
+    {
+        var r0 = Avx.LoadVector256(s);
+        var r1 = Avx.LoadVector256(s + ls);
+        var r2 = Avx.LoadVector256(s + 2 * ls);
+        var r3 = Avx.LoadVector256(s + 3 * ls);
+        var r4 = Avx.LoadVector256(s + 4 * ls);
+        var r5 = Avx.LoadVector256(s + 5 * ls);
+        var r6 = Avx.LoadVector256(s + 6 * ls);
+        var r7 = Avx.LoadVector256(s + 7 * ls);
+        var t0 = Avx.UnpackLow(r0, r1);
+        var t1 = Avx.UnpackHigh(r0, r1);
+        var t2 = Avx.UnpackLow(r2, r3);
+        var t3 = Avx.UnpackHigh(r2, r3);
+        var t4 = Avx.UnpackLow(r4, r5);
+        var t5 = Avx.UnpackHigh(r4, r5);
+        var t6 = Avx.UnpackLow(r6, r7);
+        var t7 = Avx.UnpackHigh(r6, r7);
+        var u0 = Avx.Shuffle(t0, t2, 0x44);
+        var u1 = Avx.Shuffle(t0, t2, 0xEE);
+        var u2 = Avx.Shuffle(t1, t3, 0x44);
+        var u3 = Avx.Shuffle(t1, t3, 0xEE);
+        var u4 = Avx.Shuffle(t4, t6, 0x44);
+        var u5 = Avx.Shuffle(t4, t6, 0xEE);
+        var u6 = Avx.Shuffle(t5, t7, 0x44);
+        var u7 = Avx.Shuffle(t5, t7, 0xEE);
+        Avx.Store(d, Avx.Permute2x128(u0, u4, 0x20));
+        Avx.Store(d + ld, Avx.Permute2x128(u1, u5, 0x20));
+        Avx.Store(d + 2 * ld, Avx.Permute2x128(u2, u6, 0x20));
+        Avx.Store(d + 3 * ld, Avx.Permute2x128(u3, u7, 0x20));
+        Avx.Store(d + 4 * ld, Avx.Permute2x128(u0, u4, 0x31));
+        Avx.Store(d + 5 * ld, Avx.Permute2x128(u1, u5, 0x31));
+        Avx.Store(d + 6 * ld, Avx.Permute2x128(u2, u6, 0x31));
+        Avx.Store(d + 7 * ld, Avx.Permute2x128(u3, u7, 0x31));
     }
 
     /// <summary>Adds α·acc to (or writes it into) the rows × cols corner of a C tile, fused as the full tiles are: edge tiles go through a scratch tile.</summary>
