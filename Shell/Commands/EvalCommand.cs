@@ -5,7 +5,6 @@ using Pure.Core.Tensors;
 using Pure.Core.Training;
 using Pure.Shell.Cli;
 using Pure.Shell.Csv;
-using Pure.Shell.Data;
 using Pure.Shell.Models;
 using Pure.Shell.Recipes;
 

@@ -4,7 +4,6 @@ using System.Text;
 using Pure.Core.Training;
 using Pure.Shell.Cli;
 using Pure.Shell.Csv;
-using Pure.Shell.Data;
 using Pure.Shell.Models;
 
 namespace Pure.Shell.Commands;

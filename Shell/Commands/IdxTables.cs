@@ -1,9 +1,10 @@
 using System.Globalization;
 using Pure.Shell.Cli;
 using Pure.Shell.Csv;
+using Pure.Shell.Data;
 using Pure.Shell.Models;
 
-namespace Pure.Shell.Data;
+namespace Pure.Shell.Commands;
 
 /// <summary>
 /// An IDX folder's test split (t10k) as the tables <c>pure eval</c> and <c>pure predict</c> read from a CSV: one
