@@ -36,6 +36,12 @@ public interface IBackend<T> : IDisposable where T : unmanaged, IFloatingPointIe
     /// <summary>a = f(z) elementwise; a may be z (but then backward, which reads z for most kinds, cannot follow).</summary>
     void ActivationForward(Activation f, View<T> z, View<T> a);
 
+    /// <summary>
+    /// A dense layer's epilogue in one pass over its output: z[r, c] += bias[c], then a = f(z); z keeps the
+    /// pre-activation for the backward pass. The same numbers as <see cref="AddRowVector"/> then <see cref="ActivationForward"/>.
+    /// </summary>
+    void BiasActivationForward(Activation f, View<T> z, int rows, int cols, View<T> bias, View<T> a);
+
     /// <summary>dz = da ⊙ f′(z) (a = f(z) is given for the kinds that reuse it); dz may be da.</summary>
     void ActivationBackward(Activation f, View<T> z, View<T> a, View<T> da, View<T> dz);
 
@@ -51,8 +57,11 @@ public interface IBackend<T> : IDisposable where T : unmanaged, IFloatingPointIe
     /// <summary>dz = (a ⊙ (da − ⟨da, a⟩_row)) / T: the softmax Jacobian-vector product.</summary>
     void SoftmaxBackward(View<T> a, int rows, int cols, T temperature, View<T> da, View<T> dz);
 
-    /// <summary>Inverted-dropout mask: each entry is 1/keep with probability keep, else 0, drawn from <paramref name="rng"/>.</summary>
-    void DropoutMask(Rng rng, T keep, View<T> mask);
+    /// <summary>
+    /// Inverted dropout in one pass: mask[i] is 1/keep with probability keep, else 0, drawn from
+    /// <paramref name="rng"/>'s i-th uniform, and y[i] = x[i]·mask[i] (the mask is kept for the backward pass).
+    /// </summary>
+    void DropoutForward(Rng rng, T keep, View<T> x, View<T> mask, View<T> y);
 
     /// <summary>dst = x ⊙ y elementwise; dst may be x or y.</summary>
     void Multiply(View<T> x, View<T> y, View<T> destination);

@@ -20,9 +20,7 @@ sealed class DropoutLayer(double rate, int width) : LayerPlan(FormattableString.
             backend.Copy(pass.Input.Slice(0, n), pass.Output.Slice(0, n));
             return;
         }
-        var mask = pass.Workspace.Slice(0, n);
-        backend.DropoutMask(pass.Rng, T.CreateTruncating(1 - rate), mask);
-        backend.Multiply(pass.Input.Slice(0, n), mask, pass.Output.Slice(0, n));
+        backend.DropoutForward(pass.Rng, T.CreateTruncating(1 - rate), pass.Input.Slice(0, n), pass.Workspace.Slice(0, n), pass.Output.Slice(0, n));
     }
 
     public override void Backward<T>(IBackend<T> backend, in BackwardPass<T> pass)

@@ -67,10 +67,19 @@ sealed class SerialLayer : LayerPlan
         {
             var input = i == 0 ? pass.Input : Activation(pass.Workspace, pass.Rows, i - 1);
             var output = i == layers.Length - 1 ? pass.Output : Activation(pass.Workspace, pass.Rows, i);
-            layers[i].Forward(backend, new ForwardPass<T>(pass.Rows, input, output, ChildParams(pass.Params, i),
-                ChildWorkspace(pass.Workspace, pass.Rows, i), pass.Mode, pass.Rng.Fold((ulong)i)));
+            var child = new ForwardPass<T>(pass.Rows, input, output, ChildParams(pass.Params, i), ChildWorkspace(pass.Workspace, pass.Rows, i), pass.Mode, pass.Rng.Fold((ulong)i));
+            if (FusesWithNext(i))
+            {
+                // a dense layer with a bias, then an activation: one pass writes both outputs, which the backward reads as before
+                ((DenseLayer)layers[i]).ForwardThen(backend, child, ((ActivationLayer)layers[i + 1]).Function,
+                    i + 1 == layers.Length - 1 ? pass.Output : Activation(pass.Workspace, pass.Rows, i + 1));
+                i++;
+            }
+            else layers[i].Forward(backend, child);
         }
     }
+
+    bool FusesWithNext(int i) => i + 1 < layers.Length && layers[i] is DenseLayer { HasBias: true } && layers[i + 1] is ActivationLayer;
 
     public override void Backward<T>(IBackend<T> backend, in BackwardPass<T> pass)
     {

@@ -17,6 +17,9 @@ public sealed record ScheduleOptions(string Name, int Warmup = 0, int? StepEvery
 
     bool IsStep => Kind == ScheduleKind.Step;
 
+    /// <summary>The base rate throughout: no schedule, no warm-up (nothing to print or fingerprint).</summary>
+    public bool IsConstant => Kind == ScheduleKind.Constant && Warmup == 0;
+
     /// <summary>The step schedule's period in epochs: --step-every, else a third of the run (two cuts).</summary>
     int PeriodEpochs(int epochs) => StepEvery ?? Math.Max(1, (epochs + 2) / 3);
 
@@ -44,7 +47,7 @@ public sealed record ScheduleOptions(string Name, int Warmup = 0, int? StepEvery
 
     /// <summary>The schedule in the command line's terms, for the run's fingerprint and its header; "constant" for no schedule.</summary>
     public string Describe(int epochs) =>
-        Kind == ScheduleKind.Constant && Warmup == 0 ? "constant"
+        IsConstant ? "constant"
         : Name + (IsStep ? $" ×{(Gamma ?? 0.1).ToString(CultureInfo.InvariantCulture)} every {Epochs(PeriodEpochs(epochs))}" : "")
           + (Warmup > 0 ? $", warm-up {Epochs(Warmup)}" : "") + (Kind.NeedsLength ? $", over {Epochs(epochs)}" : "");
 

@@ -84,6 +84,20 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
 
     public void ActivationForward(Activation f, View<T> z, View<T> a) => CpuActivations.For(f).Forward(S(z), T.CreateTruncating(f.Alpha), S(a));
 
+    public void BiasActivationForward(Activation f, View<T> z, int rows, int cols, View<T> bias, View<T> a)
+    {
+        Span<T> zs = S(z), @as = S(a), b = S(bias)[..cols];
+        var kernel = CpuActivations.For(f);
+        var alpha = T.CreateTruncating(f.Alpha);
+        // row by row, so a row is still in L1 when the activation reads what the bias add wrote
+        for (var r = 0; r < rows; r++)
+        {
+            var row = zs.Slice(r * cols, cols);
+            TensorPrimitives.Add(row, b, row);
+            kernel.Forward(row, alpha, @as.Slice(r * cols, cols));
+        }
+    }
+
     public void ActivationBackward(Activation f, View<T> z, View<T> a, View<T> da, View<T> dz) =>
         CpuActivations.For(f).Backward(S(z), S(a), T.CreateTruncating(f.Alpha), S(da), S(dz));
 
@@ -141,12 +155,17 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
         }
     }
 
-    public void DropoutMask(Rng rng, T keep, View<T> mask)
+    public void DropoutForward(Rng rng, T keep, View<T> x, View<T> mask, View<T> y)
     {
-        var m = S(mask);
+        Span<T> src = S(x), m = S(mask), dst = S(y);
         var k = double.CreateTruncating(keep);
         var scale = T.One / keep;
-        for (var i = 0; i < m.Length; i++) m[i] = rng.Uniform((ulong)i) < k ? scale : T.Zero;
+        for (var i = 0; i < m.Length; i++)
+        {
+            var kept = rng.Uniform((ulong)i) < k ? scale : T.Zero;
+            m[i] = kept;
+            dst[i] = src[i] * kept;
+        }
     }
 
     public void Multiply(View<T> x, View<T> y, View<T> destination) => TensorPrimitives.Multiply(S(x), S(y), S(destination));

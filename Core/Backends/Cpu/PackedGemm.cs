@@ -20,14 +20,19 @@ sealed unsafe class PackedGemm
     public const long SmallestPacked = 8 * 1024;
 
     readonly int mr, nr;
+    // pinned for the object's life and used from a 64-byte boundary: every micro-kernel load of a packed panel
+    // is then one cache line, never two
     readonly float[] packedA, packedB;
+    readonly int offsetA, offsetB;
 
     PackedGemm(int mr, int nr)
     {
         this.mr = mr;
         this.nr = nr;
-        packedA = new float[MC * KC + 64];
-        packedB = new float[KC * NC + 64];
+        packedA = GC.AllocateArray<float>(MC * KC + 64, pinned: true);
+        packedB = GC.AllocateArray<float>(KC * NC + 64, pinned: true);
+        offsetA = ToCacheLine(packedA);
+        offsetB = ToCacheLine(packedB);
     }
 
     /// <summary>A GEMM with its own packing buffers (one per thread), or null when no vector unit helps.</summary>
@@ -35,6 +40,11 @@ sealed unsafe class PackedGemm
         Vector512.IsHardwareAccelerated ? new PackedGemm(8, 32)
         : Vector256.IsHardwareAccelerated ? new PackedGemm(6, 16)
         : null;
+
+    static int ToCacheLine(float[] pinned)
+    {
+        fixed (float* p = pinned) return (int)((64 - (nint)p % 64) % 64 / sizeof(float));
+    }
 
     /// <summary>The column-panel width: thread splits of n are multiples of it.</summary>
     public int PanelWidth => nr;
@@ -47,8 +57,9 @@ sealed unsafe class PackedGemm
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Multiply(bool transA, bool transB, int m, int n, int k, float alpha, float* a, float* b, float* c, int j0, int j1, bool overwrite)
     {
-        fixed (float* pa = packedA, pb = packedB)
+        fixed (float* a0 = packedA, b0 = packedB)
         {
+            float* pa = a0 + offsetA, pb = b0 + offsetB;
             for (var jc = j0; jc < j1; jc += NC)
             {
                 var nc = Math.Min(NC, j1 - jc);

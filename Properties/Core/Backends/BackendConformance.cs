@@ -184,6 +184,28 @@ public abstract class BackendConformance<T>(IBackend<T> backend, double? toleran
         });
     }
 
+    /// <summary>Issue 12: the fused dense epilogue leaves z + bias in z and f(z + bias) in a, for every activation.</summary>
+    [SeededProperty]
+    public void Every_activation_fused_with_the_bias_equals_the_bias_add_then_the_activation(Seed seed)
+    {
+        var d = new Draws(seed.Rng);
+        var (rows, cols) = Shape2(d);
+        Each($"bias + activation {rows}×{cols}", Activations, f =>
+        {
+            var x = Awkward(d, rows * cols);
+            var bias = Place(d, Normal(d, cols));
+            var z = Place(d, x);
+            var shifted = ScalarReference.AddRowVector(x, rows, cols, bias.Values).Select(e => e.Value).ToArray();
+            var a = Place(d, NaNs(rows * cols));
+            Backend.BiasActivationForward(f, z.View, rows, cols, bias.View, a.View);
+            var what = $"{Name} {f} fused with the bias, {rows}×{cols}";
+            Near(what + " z", Read(z), ScalarReference.AddRowVector(x, rows, cols, bias.Values));
+            // f of the float sum the backend stored, as the unfused pair computes it
+            Near(what + " a", Read(a), ScalarReference.Activation(Read(z), f.Value));
+            Unchanged(bias, what + " bias");
+        });
+    }
+
     [SeededProperty]
     public void Every_activation_backward_equals_its_scalar_derivative_also_in_place(Seed seed)
     {
@@ -280,6 +302,7 @@ public abstract class BackendConformance<T>(IBackend<T> backend, double? toleran
         Unchanged(da, what + " da");
     }
 
+    /// <summary>The mask is the scalar draw per entry and repeats for the same key; the output is x ⊙ mask, written in the same pass.</summary>
     [SeededProperty]
     public void Dropout_mask_is_the_scalar_draw_per_entry_and_repeats_for_the_same_key(Seed seed)
     {
@@ -287,13 +310,18 @@ public abstract class BackendConformance<T>(IBackend<T> backend, double? toleran
         var n = Size(d);
         var keep = Round(d.Pick(1.0, 0.5, d.Uniform(0.05, 0.95)));
         var key = d.Key();
+        var x = Place(d, Normal(d, n));
         var mask = Place(d, NaNs(n));
-        Backend.DropoutMask(key, T.CreateTruncating(keep), mask.View);
+        var y = Place(d, NaNs(n));
+        Backend.DropoutForward(key, T.CreateTruncating(keep), x.View, mask.View, y.View);
         var first = Read(mask);
-        var what = $"{Name} dropout mask of {n} at {mask.View.Offset}, keep {keep}";
-        Near(what, first, ScalarReference.DropoutMask(key, keep, n));
+        var what = $"{Name} dropout of {n} at {mask.View.Offset}, keep {keep}";
+        var expected = ScalarReference.DropoutMask(key, keep, n);
+        Near(what + " mask", first, expected);
+        Near(what + " output", Read(y), ScalarReference.Multiply(x.Values, expected.Select(e => e.Value).ToArray()));
+        Unchanged(x, what + " x");
         var again = Place(d, NaNs(n));
-        Backend.DropoutMask(key, T.CreateTruncating(keep), again.View);
+        Backend.DropoutForward(key, T.CreateTruncating(keep), x.View, again.View, Place(d, NaNs(n)).View);
         Same(what + " drawn again", Read(again), first);
     }
 
