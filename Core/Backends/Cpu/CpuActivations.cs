@@ -152,6 +152,9 @@ static class CpuActivations
 
     sealed class SigmoidKernel : Elementwise<SigmoidOp>
     {
+        // TensorPrimitives' vectorised exp and its scalar tail round differently
+        public override bool SameBitsInPieces => false;
+
         // TensorPrimitives.Sigmoid throws on empty spans (Tanh and Max do not)
         public override void Forward<T>(ReadOnlySpan<T> z, T alpha, Span<T> a)
         {
@@ -186,6 +189,9 @@ interface IActivationOperator
 /// <summary>An activation's forward a = f(z) and backward dz = da ⊙ f′(z) over spans.</summary>
 abstract class CpuActivationKernel
 {
+    /// <summary>Whether a span gives the same bits cut into pieces as whole (false where a vector path and its scalar tail round differently).</summary>
+    public virtual bool SameBitsInPieces => true;
+
     public abstract void Forward<T>(ReadOnlySpan<T> z, T alpha, Span<T> a) where T : unmanaged, IFloatingPointIeee754<T>;
     public abstract void Backward<T>(ReadOnlySpan<T> z, ReadOnlySpan<T> a, T alpha, ReadOnlySpan<T> da, Span<T> dz) where T : unmanaged, IFloatingPointIeee754<T>;
 }

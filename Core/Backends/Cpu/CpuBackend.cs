@@ -89,13 +89,16 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
         Span<T> zs = S(z), @as = S(a), b = S(bias)[..cols];
         var kernel = CpuActivations.For(f);
         var alpha = T.CreateTruncating(f.Alpha);
-        // row by row, so a row is still in L1 when the activation reads what the bias add wrote
+        // row by row, so a row is still in L1 when the activation reads what the bias add wrote; a kernel whose
+        // bits depend on where a span is cut runs once over the whole matrix, as the unfused pair runs it
+        var whole = !kernel.SameBitsInPieces;
         for (var r = 0; r < rows; r++)
         {
             var row = zs.Slice(r * cols, cols);
             TensorPrimitives.Add(row, b, row);
-            kernel.Forward(row, alpha, @as.Slice(r * cols, cols));
+            if (!whole) kernel.Forward(row, alpha, @as.Slice(r * cols, cols));
         }
+        if (whole) kernel.Forward(zs[..(rows * cols)], alpha, @as[..(rows * cols)]);
     }
 
     public void ActivationBackward(Activation f, View<T> z, View<T> a, View<T> da, View<T> dz) =>

@@ -52,11 +52,19 @@ sealed unsafe class PackedGemm
     /// <summary>
     /// C[:, j0..j1) = α·op(A)·op(B)[:, j0..j1) + (<paramref name="overwrite"/> ? 0 : C) — C already scaled by β
     /// unless β = 0 and it is overwritten, so its old contents (NaN included) never count; A is m×k (k×m when
-    /// transposed), B k×n (n×k when transposed), all row-major and dense, k ≥ 1.
+    /// transposed), B k×n (n×k when transposed), all row-major and dense, k ≥ 1. With <paramref name="transposedC"/>
+    /// the m×n product is stored as its transpose (element (i, j) at c[j·m + i]): a caller computes a product whose
+    /// n is narrower than a panel as Cᵀ = op(B)ᵀ·op(A)ᵀ, the same sums of the same products in the same order.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Multiply(bool transA, bool transB, int m, int n, int k, float alpha, float* a, float* b, float* c, int j0, int j1, bool overwrite)
+    public void Multiply(bool transA, bool transB, int m, int n, int k, float alpha, float* a, float* b, float* c, int j0, int j1, bool overwrite, bool transposedC = false)
     {
+        var (rowStride, colStride) = transposedC ? (1, m) : (n, 1);
+        if (k <= ThinK && !transposedC && (long)k * (j1 - j0) <= KC * NC)
+        {
+            MultiplyThinK(transA, transB, m, n, k, alpha, a, b, c, j0, j1, overwrite);
+            return;
+        }
         fixed (float* a0 = packedA, b0 = packedB)
         {
             float* pa = a0 + offsetA, pb = b0 + offsetB;
@@ -78,13 +86,53 @@ sealed unsafe class PackedGemm
                             for (var ir = 0; ir < mcb; ir += mr)
                             {
                                 var rows = Math.Min(mr, mcb - ir);
-                                var tile = c + (long)(ic + ir) * n + jc + jr;
+                                var tile = c + (long)(ic + ir) * rowStride + (long)(jc + jr) * colStride;
                                 var add = !(overwrite && pc == 0); // the first k block writes C, the others add to it
-                                if (nr == 32) Kernel8x32(kc, pa + (long)ir * kc, panelB, tile, n, alpha, rows, cols, add);
-                                else Kernel6x16(kc, pa + (long)ir * kc, panelB, tile, n, alpha, rows, cols, add);
+                                if (nr == 32) Kernel8x32(kc, pa + (long)ir * kc, panelB, tile, rowStride, colStride, alpha, rows, cols, add);
+                                else Kernel6x16(kc, pa + (long)ir * kc, panelB, tile, rowStride, colStride, alpha, rows, cols, add);
                             }
                         }
                     }
+                }
+            }
+        }
+    }
+
+    // A network's first layer on 2-D points has k = 2: packing panels for two multiply-adds a tile costs more
+    // than the products; these go row by row instead
+    const int ThinK = 4;
+
+    /// <summary>
+    /// k ≤ <see cref="ThinK"/>: op(B)'s k rows (of columns j0..j1) are copied out contiguous, then each row of C is
+    /// α·Σ_p op(A)[i, p]·op(B)[p, :], the p in order, one FMA chain per element, 8 columns a vector.
+    /// </summary>
+    void MultiplyThinK(bool transA, bool transB, int m, int n, int k, float alpha, float* a, float* b, float* c, int j0, int j1, bool overwrite)
+    {
+        var width = j1 - j0;
+        fixed (float* b0 = packedB)
+        {
+            var rowsB = b0 + offsetB;
+            for (var p = 0; p < k; p++)
+                for (var j = 0; j < width; j++)
+                    rowsB[p * width + j] = transB ? b[(long)(j0 + j) * k + p] : b[(long)p * n + j0 + j];
+            var x = stackalloc float[ThinK];
+            var s = Vector256.Create(alpha);
+            for (var i = 0; i < m; i++)
+            {
+                for (var p = 0; p < k; p++) x[p] = transA ? a[(long)p * m + i] : a[(long)i * k + p];
+                var row = c + (long)i * n + j0;
+                var j = 0;
+                for (; j <= width - 8; j += 8)
+                {
+                    var acc = Vector256<float>.Zero;
+                    for (var p = 0; p < k; p++) acc = Vector256.FusedMultiplyAdd(Vector256.Create(x[p]), Vector256.Load(rowsB + p * width + j), acc);
+                    (overwrite ? Vector256.FusedMultiplyAdd(s, acc, Vector256<float>.Zero) : Vector256.FusedMultiplyAdd(s, acc, Vector256.Load(row + j))).Store(row + j);
+                }
+                for (; j < width; j++)
+                {
+                    var acc = 0f;
+                    for (var p = 0; p < k; p++) acc = MathF.FusedMultiplyAdd(x[p], rowsB[p * width + j], acc);
+                    row[j] = MathF.FusedMultiplyAdd(alpha, acc, overwrite ? 0f : row[j]);
                 }
             }
         }
@@ -103,7 +151,8 @@ sealed unsafe class PackedGemm
                 {
                     var row = panel + (long)p * nr;
                     var src = b + (long)(pc + p) * n + jc + jr;
-                    if (cols == nr) new ReadOnlySpan<float>(src, nr).CopyTo(new Span<float>(row, nr));
+                    // nr is 16 or 32: whole vectors, no call per row
+                    if (cols == nr) for (var q = 0; q < nr; q += 8) Vector256.Store(Vector256.Load(src + q), row + q);
                     else
                     {
                         for (var j = 0; j < cols; j++) row[j] = src[j];
@@ -155,7 +204,8 @@ sealed unsafe class PackedGemm
                 {
                     var src = a + (long)(pc + p) * m + ic + ir;
                     var group = panel + (long)p * mr;
-                    for (var i = 0; i < rows; i++) group[i] = src[i];
+                    if (rows == 8 && mr == 8) Vector256.Store(Vector256.Load(src), group);
+                    else for (var i = 0; i < rows; i++) group[i] = src[i];
                 }
             }
             if (rows < mr)
@@ -203,16 +253,19 @@ sealed unsafe class PackedGemm
     }
 
     /// <summary>Adds α·acc to (or writes it into) the rows × cols corner of a C tile, fused as the full tiles are: edge tiles go through a scratch tile.</summary>
-    static void AddEdge(float* scratch, int width, float* c, int ldc, float alpha, int rows, int cols, bool add)
+    static void AddEdge(float* scratch, int width, float* c, int ldc, int colStride, float alpha, int rows, int cols, bool add)
     {
         for (var i = 0; i < rows; i++)
             for (var j = 0; j < cols; j++)
-                c[(long)i * ldc + j] = MathF.FusedMultiplyAdd(alpha, scratch[i * width + j], add ? c[(long)i * ldc + j] : 0f);
+            {
+                var e = c + (long)i * ldc + (long)j * colStride;
+                *e = MathF.FusedMultiplyAdd(alpha, scratch[i * width + j], add ? *e : 0f);
+            }
     }
 
     /// <summary>8×32 tile, 16 zmm accumulators: per p, two loads of B, eight broadcasts of A, sixteen FMAs.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    static void Kernel8x32(int kc, float* a, float* b, float* c, int ldc, float alpha, int rows, int cols, bool add)
+    static void Kernel8x32(int kc, float* a, float* b, float* c, int ldc, int colStride, float alpha, int rows, int cols, bool add)
     {
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default,
             c40 = default, c41 = default, c50 = default, c51 = default, c60 = default, c61 = default, c70 = default, c71 = default;
@@ -246,7 +299,7 @@ sealed unsafe class PackedGemm
             c71 = Vector512.FusedMultiplyAdd(x, b1, c71);
         }
         var s = Vector512.Create(alpha);
-        if (rows == 8 && cols == 32 && !add)
+        if (rows == 8 && cols == 32 && colStride == 1 && !add)
         {
             Write(c, c00, c01, s);
             Write(c + ldc, c10, c11, s);
@@ -258,7 +311,7 @@ sealed unsafe class PackedGemm
             Write(c + 7L * ldc, c70, c71, s);
             return;
         }
-        if (rows == 8 && cols == 32)
+        if (rows == 8 && cols == 32 && colStride == 1)
         {
             Store(c, c00, c01, s);
             Store(c + ldc, c10, c11, s);
@@ -279,7 +332,7 @@ sealed unsafe class PackedGemm
         c50.Store(scratch + 160); c51.Store(scratch + 176);
         c60.Store(scratch + 192); c61.Store(scratch + 208);
         c70.Store(scratch + 224); c71.Store(scratch + 240);
-        AddEdge(scratch, 32, c, ldc, alpha, rows, cols, add);
+        AddEdge(scratch, 32, c, ldc, colStride, alpha, rows, cols, add);
 
         static void Store(float* row, Vector512<float> v0, Vector512<float> v1, Vector512<float> alpha)
         {
@@ -297,7 +350,7 @@ sealed unsafe class PackedGemm
 
     /// <summary>6×16 tile for AVX2, 12 ymm accumulators.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    static void Kernel6x16(int kc, float* a, float* b, float* c, int ldc, float alpha, int rows, int cols, bool add)
+    static void Kernel6x16(int kc, float* a, float* b, float* c, int ldc, int colStride, float alpha, int rows, int cols, bool add)
     {
         Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default,
             c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
@@ -331,6 +384,6 @@ sealed unsafe class PackedGemm
         c30.Store(scratch + 48); c31.Store(scratch + 56);
         c40.Store(scratch + 64); c41.Store(scratch + 72);
         c50.Store(scratch + 80); c51.Store(scratch + 88);
-        AddEdge(scratch, 16, c, ldc, alpha, rows, cols, add);
+        AddEdge(scratch, 16, c, ldc, colStride, alpha, rows, cols, add);
     }
 }

@@ -17,7 +17,7 @@ sealed unsafe class ParallelGemm(PackedGemm[] kernels, WorkerPool? pool) : IPara
     /// <summary>Below this many multiply-adds a second thread costs more (waking it) than it saves.</summary>
     const long SmallestParallel = 1 << 18;
 
-    bool transA, transB, overwrite;
+    bool transA, transB, overwrite, transposedC;
     int m, n, k, parts, panelsPerPart, extra;
     float alpha;
     nint a, b, c; // pinned by Multiply for the call
@@ -25,15 +25,26 @@ sealed unsafe class ParallelGemm(PackedGemm[] kernels, WorkerPool? pool) : IPara
     /// <summary>C = α·op(A)·op(B) + (overwrite ? 0 : C), C already scaled by β otherwise; the spans are pinned for the call.</summary>
     public void Multiply(bool transA, bool transB, int m, int n, int k, float alpha, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, bool overwrite)
     {
+        // a product narrower than a panel wastes most of each tile: it is computed as Cᵀ = op(B)ᵀ·op(A)ᵀ,
+        // its long side across the panels, and stored transposed (the same sums, in the same order)
+        var transposedC = n < kernels[0].PanelWidth && m > n;
+        if (transposedC)
+        {
+            (transA, transB, m, n) = (!transB, !transA, n, m);
+            var first = a;
+            a = b;
+            b = first;
+        }
         if (!gate.TryTake())
         {
             var spare = spares.TryTake(out var s) ? s : PackedGemm.ForThisMachine()!;
-            fixed (float* pa = a, pb = b, pc = c) spare.Multiply(transA, transB, m, n, k, alpha, pa, pb, pc, 0, n, overwrite);
+            fixed (float* pa = a, pb = b, pc = c) spare.Multiply(transA, transB, m, n, k, alpha, pa, pb, pc, 0, n, overwrite, transposedC);
             spares.Add(spare);
             return;
         }
         try
         {
+            this.transposedC = transposedC;
             Run(transA, transB, m, n, k, alpha, a, b, c, overwrite);
         }
         finally
@@ -66,7 +77,7 @@ sealed unsafe class ParallelGemm(PackedGemm[] kernels, WorkerPool? pool) : IPara
         var count = panelsPerPart + (part < extra ? 1 : 0);
         var j0 = first * width;
         var j1 = Math.Min(n, (first + count) * width);
-        if (j0 < j1) kernels[part].Multiply(transA, transB, m, n, k, alpha, (float*)a, (float*)b, (float*)c, j0, j1, overwrite);
+        if (j0 < j1) kernels[part].Multiply(transA, transB, m, n, k, alpha, (float*)a, (float*)b, (float*)c, j0, j1, overwrite, transposedC);
     }
 
 }

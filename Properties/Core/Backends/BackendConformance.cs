@@ -203,6 +203,11 @@ public abstract class BackendConformance<T>(IBackend<T> backend, double? toleran
             // f of the float sum the backend stored, as the unfused pair computes it
             Near(what + " a", Read(a), ScalarReference.Activation(Read(z), f.Value));
             Unchanged(bias, what + " bias");
+            // and bit for bit the backend's own unfused pair, so a network computes the same numbers fused or not
+            var (z2, a2) = (Place(d, x), Place(d, NaNs(rows * cols)));
+            Backend.AddRowVector(z2.View, rows, cols, bias.View, z2.View);
+            Backend.ActivationForward(f, z2.View, a2.View);
+            Same(what + " against the unfused pair", Read(a), Read(a2));
         });
     }
 

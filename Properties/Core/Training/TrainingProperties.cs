@@ -75,7 +75,10 @@ public class TrainingProperties
         var targets = OneHot.Encode(data.Targets.Span.ToArray().Select(v => (int)v).ToArray(), 3);
         var layer = Layers.Serial(Layers.Dense(32, Inits.He), Layers.Relu, Layers.Dropout(0.1), Layers.Dense(16), Layers.PRelu(), Layers.Dense(3));
         var network = Network.Build(layer, 2).ThrowIfFail();
-        using var step = TrainingStep.Compile(network, Loss.SoftmaxCrossEntropy, Optimiser.Adam(0.01), Cpu, 32).ThrowIfFail();
+        // a backend of its own: on the shared one, a test running beside it can make a product take the busy
+        // path, which creates a spare packing buffer the first time (once per concurrent caller, not per step)
+        using var backend = new CpuBackend<float>();
+        using var step = TrainingStep.Compile(network, Loss.SoftmaxCrossEntropy, Optimiser.Adam(0.01), backend, 32).ThrowIfFail();
         using var device = step.Upload(data.Features, targets).ThrowIfFail();
         var state = step.Start(network.Init(Rng.FromSeed(1)), Rng.FromSeed(2));
         var rows = Enumerable.Range(0, 32).ToArray();
@@ -94,7 +97,9 @@ public class TrainingProperties
         var x = Matrix.Create(128, 784, rng, static (dst, r) => { for (var i = 0; i < dst.Length; i++) dst[i] = (float)r.Normal((ulong)i); });
         var labels = Enumerable.Range(0, 128).Select(i => i % 10).ToArray();
         var network = Network.Build(Layers.Serial(Layers.Dense(256, Inits.He), Layers.Relu, Layers.Dense(128, Inits.He), Layers.Relu, Layers.Dense(10)), 784).ThrowIfFail();
-        using var step = TrainingStep.Compile(network, Loss.SoftmaxCrossEntropy, Optimiser.Adam(1e-3), TestBackends.Threaded, 64).ThrowIfFail();
+        // a backend of its own, as above
+        using var backend = new CpuBackend<float>(3);
+        using var step = TrainingStep.Compile(network, Loss.SoftmaxCrossEntropy, Optimiser.Adam(1e-3), backend, 64).ThrowIfFail();
         using var device = step.UploadClasses(x, labels).ThrowIfFail();
         var state = step.Start(network.Init(Rng.FromSeed(1)), Rng.FromSeed(2));
         var rows = Enumerable.Range(0, 64).ToArray();
