@@ -48,8 +48,10 @@ public static class Workloads
             Layer layer = Layers.Serial([.. hidden.SelectMany(h => new[] { Layers.Dense(h, Inits.He), Layers.Relu }), Layers.Dense(Classes)]);
             var network = Network.Build(layer, x.Cols).Match(n => n, e => throw new CliException(e.Message));
             step = TrainingStep.Compile(network, Loss.SoftmaxCrossEntropy, Optimiser.Adam(1e-3), backend, batch).Match(s => s, e => throw new CliException(e.Message));
-            data = step.UploadClasses(x, labels).Match(d => d, e => throw new CliException(e.Message));
-            order = Rng.FromSeed(3).Permutation(rows ?? x.Rows);
+            // only the rows the epoch visits are uploaded: the scaling tables build thirteen of these
+            var n = rows ?? x.Rows;
+            data = step.UploadClasses(n == x.Rows ? x : x.Slice(0, n), labels.AsSpan(0, n)).Match(d => d, e => throw new CliException(e.Message));
+            order = Rng.FromSeed(3).Permutation(n);
             this.batch = batch;
             state = step.Start(network.Init(Rng.FromSeed(1)), Rng.FromSeed(2));
         }
