@@ -43,6 +43,7 @@ public static class Program
             PerceptronCommand.Create(),
             TourCommand.Create(backend),
             BenchCommand.Create(backend),
+            DevicesCommand.Create(),
         };
         root.Options.Add(verbose);
         root.Options.Add(new Option<int?>(ThreadCount.Option) { Description = ThreadCount.Description, Recursive = true });

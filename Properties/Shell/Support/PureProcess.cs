@@ -22,10 +22,14 @@ public static class PureProcess
     public static PureCli.Result Run(params string[] args) => RunIn(null, args);
 
     /// <summary>A real run with <paramref name="folder"/> as its current directory (null: this process's).</summary>
-    public static PureCli.Result RunIn(string? folder, params string[] args)
+    public static PureCli.Result RunIn(string? folder, params string[] args) => RunWith(folder, new Dictionary<string, string>(), args);
+
+    /// <summary>A real run with extra environment variables (what a library reads once per process, e.g. the OpenCL loader's).</summary>
+    public static PureCli.Result RunWith(string? folder, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = StartInfo(args);
         if (folder is not null) start.WorkingDirectory = folder;
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEnd();

@@ -1,0 +1,14 @@
+namespace Pure.Core.Backends.OpenCl;
+
+/// <summary>One OpenCL platform (an installed driver: PoCL, NVIDIA CUDA, …) and its devices, as the driver describes them.</summary>
+public sealed record OpenClPlatform(int Index, string Name, string Vendor, string Version, IReadOnlyList<OpenClDevice> Devices);
+
+/// <summary>
+/// One device of a platform: <see cref="Id"/> is how the CLI names it (<c>opencl:P:D</c>), the rest is what
+/// <c>pure devices</c> prints and what picks tile sizes.
+/// </summary>
+public sealed record OpenClDevice(int Platform, int Index, string Name, string Vendor, string Version, string Type,
+    int ComputeUnits, long GlobalMemory, long MaxWorkGroupSize)
+{
+    public string Id => $"opencl:{Platform}:{Index}";
+}
