@@ -1,0 +1,181 @@
+using System.Text;
+using LanguageExt;
+using LanguageExt.Common;
+using Silk.NET.OpenCL;
+
+namespace Pure.Core.Backends.OpenCl;
+
+/// <summary>
+/// One device's context and in-order command queue, and what is built on them: programs (compiled once per
+/// context; a failed build is an error carrying the compiler's log) and buffers. Everything a backend needs
+/// from OpenCL goes through here; it owns and releases the handles.
+/// </summary>
+public sealed unsafe class OpenClContext : IDisposable
+{
+    readonly CL cl;
+    readonly nint context, queue;
+    readonly List<nint> programs = [];
+    bool disposed;
+
+    OpenClContext(CL cl, OpenClDevice device, nint deviceId, nint context, nint queue)
+    {
+        this.cl = cl;
+        Device = device;
+        DeviceId = deviceId;
+        this.context = context;
+        this.queue = queue;
+    }
+
+    public OpenClDevice Device { get; }
+    internal nint DeviceId { get; }
+    internal CL Api => cl;
+    internal nint Queue => queue;
+
+    /// <summary>A context on device <paramref name="device"/> of platform <paramref name="platform"/>, or an error naming what is missing.</summary>
+    public static Fin<OpenClContext> Create(int platform = 0, int device = 0) =>
+        OpenClDevices.List().Bind(platforms =>
+            platform < 0 || platform >= platforms.Count
+                ? Error.New($"no OpenCL platform {platform} (this machine has {platforms.Count}: see pure devices)")
+                : device < 0 || device >= platforms[platform].Devices.Count
+                    ? Error.New($"platform {platform} ({platforms[platform].Name}) has no device {device} ({platforms[platform].Devices.Count} there: see pure devices)")
+                    : OpenClDevices.Load().Bind(cl => Open(cl, platforms[platform].Devices[device])));
+
+    static Fin<OpenClContext> Open(CL cl, OpenClDevice info)
+    {
+        uint count = 0;
+        cl.GetPlatformIDs(0, null, &count);
+        var platforms = new nint[count];
+        fixed (nint* p = platforms) cl.GetPlatformIDs(count, p, null);
+        uint devices = 0;
+        cl.GetDeviceIDs(platforms[info.Platform], DeviceType.All, 0, null, &devices);
+        var ids = new nint[devices];
+        fixed (nint* d = ids) cl.GetDeviceIDs(platforms[info.Platform], DeviceType.All, devices, d, null);
+        var id = ids[info.Index];
+        int status;
+        var context = cl.CreateContext(null, 1, &id, null, null, &status);
+        if (status != 0) return Error.New($"{info.Id} ({info.Name}): clCreateContext failed ({status})");
+        var queue = cl.CreateCommandQueue(context, id, CommandQueueProperties.None, &status);
+        if (status != 0)
+        {
+            cl.ReleaseContext(context);
+            return Error.New($"{info.Id} ({info.Name}): clCreateCommandQueue failed ({status})");
+        }
+        return new OpenClContext(cl, info, id, context, queue);
+    }
+
+    /// <summary>Compiles <paramref name="source"/> for this device, or returns the compiler's log as the error.</summary>
+    public Fin<OpenClProgram> Build(string name, string source, string options = "-cl-std=CL1.2")
+    {
+        var bytes = Encoding.UTF8.GetBytes(source);
+        int status;
+        nint program;
+        fixed (byte* s = bytes)
+        {
+            var length = (nuint)bytes.Length;
+            program = cl.CreateProgramWithSource(context, 1, &s, &length, &status);
+        }
+        if (status != 0) return Error.New($"{Device.Id}: program {name}: clCreateProgramWithSource failed ({status})");
+        var id = DeviceId;
+        status = cl.BuildProgram(program, 1, &id, options, null, null);
+        if (status != 0)
+        {
+            var log = BuildLog(program);
+            cl.ReleaseProgram(program);
+            return Error.New($"{Device.Id} ({Device.Name}): program {name} does not build ({status}): {log}");
+        }
+        programs.Add(program);
+        return new OpenClProgram(this, name, program);
+    }
+
+    string BuildLog(nint program)
+    {
+        nuint size = 0;
+        cl.GetProgramBuildInfo(program, DeviceId, ProgramBuildInfo.BuildLog, 0, null, &size);
+        var log = new byte[(int)size];
+        fixed (byte* p = log) cl.GetProgramBuildInfo(program, DeviceId, ProgramBuildInfo.BuildLog, size, p, null);
+        return Encoding.UTF8.GetString(log).TrimEnd('\0').Trim();
+    }
+
+    /// <summary>A buffer of <paramref name="length"/> floats on the device (contents undefined until written).</summary>
+    public OpenClBuffer Allocate(int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        int status;
+        var mem = cl.CreateBuffer(context, MemFlags.ReadWrite, (nuint)Math.Max(1, length) * sizeof(float), null, &status);
+        if (status != 0) throw new OutOfMemoryException($"{Device.Id}: clCreateBuffer of {length} floats failed ({status})");
+        return new OpenClBuffer(this, mem, length);
+    }
+
+    public void Write(ReadOnlySpan<float> source, OpenClBuffer destination, int offset)
+    {
+        if (source.IsEmpty) return;
+        fixed (float* s = source)
+            Check(cl.EnqueueWriteBuffer(queue, destination.Mem, true, (nuint)offset * sizeof(float), (nuint)source.Length * sizeof(float), s, 0, null, null), "clEnqueueWriteBuffer");
+    }
+
+    public void Read(OpenClBuffer source, int offset, Span<float> destination)
+    {
+        if (destination.IsEmpty) return;
+        fixed (float* d = destination)
+            Check(cl.EnqueueReadBuffer(queue, source.Mem, true, (nuint)offset * sizeof(float), (nuint)destination.Length * sizeof(float), d, 0, null, null), "clEnqueueReadBuffer");
+    }
+
+    public void Copy(OpenClBuffer source, int sourceOffset, OpenClBuffer destination, int destinationOffset, int length)
+    {
+        if (length == 0) return;
+        Check(cl.EnqueueCopyBuffer(queue, source.Mem, destination.Mem, (nuint)sourceOffset * sizeof(float), (nuint)destinationOffset * sizeof(float),
+            (nuint)length * sizeof(float), 0, null, null), "clEnqueueCopyBuffer");
+    }
+
+    public void Fill(float value, OpenClBuffer destination, int offset, int length)
+    {
+        if (length == 0) return;
+        Check(cl.EnqueueFillBuffer(queue, destination.Mem, &value, sizeof(float), (nuint)offset * sizeof(float), (nuint)length * sizeof(float), 0, null, null),
+            "clEnqueueFillBuffer");
+    }
+
+    /// <summary>Waits until every command so far has run.</summary>
+    public void Finish() => Check(cl.Finish(queue), "clFinish");
+
+    internal void Release(nint mem)
+    {
+        if (!disposed) cl.ReleaseMemObject(mem);
+    }
+
+    /// <summary>An OpenCL call that fails after the context exists is a bug or a lost device, not bad input.</summary>
+    internal void Check(int status, string call)
+    {
+        if (status != 0) throw new InvalidOperationException($"{Device.Id}: {call} failed ({status})");
+    }
+
+    public void Dispose()
+    {
+        if (disposed) return;
+        cl.Finish(queue);
+        foreach (var p in programs) cl.ReleaseProgram(p);
+        cl.ReleaseCommandQueue(queue);
+        cl.ReleaseContext(context);
+        disposed = true;
+    }
+}
+
+/// <summary>Floats in a device buffer, owned by the context that made it.</summary>
+public sealed class OpenClBuffer : DeviceBuffer<float>
+{
+    readonly OpenClContext owner;
+
+    internal OpenClBuffer(OpenClContext owner, nint mem, int length) : base(length)
+    {
+        this.owner = owner;
+        Mem = mem;
+    }
+
+    internal nint Mem { get; private set; }
+
+    public override void Dispose()
+    {
+        if (Mem != 0) owner.Release(Mem);
+        Mem = 0;
+        base.Dispose();
+    }
+}

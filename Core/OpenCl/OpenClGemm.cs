@@ -1,0 +1,57 @@
+using System.Reflection;
+using LanguageExt;
+
+namespace Pure.Core.Backends.OpenCl;
+
+/// <summary>
+/// The tiled matrix multiply (<c>Kernels/gemm.cl</c>) built for one context, with its tile sizes: a work-group
+/// computes a <see cref="Tile"/>² block of C, each work-item <see cref="PerItem"/>², k staged <see cref="Depth"/> at a time.
+/// </summary>
+public sealed class OpenClGemm
+{
+    readonly OpenClContext context;
+    readonly OpenClProgram program;
+
+    OpenClGemm(OpenClContext context, OpenClProgram program, int tile, int perItem, int depth)
+    {
+        this.context = context;
+        this.program = program;
+        (Tile, PerItem, Depth) = (tile, perItem, depth);
+    }
+
+    public int Tile { get; }
+    public int PerItem { get; }
+    public int Depth { get; }
+
+    /// <summary>Builds the kernel with tiles that fit the device's work-group limit (64 work-items of 4×4 each where allowed).</summary>
+    public static Fin<OpenClGemm> Build(OpenClContext context)
+    {
+        var (tile, perItem, depth) = context.Device.MaxWorkGroupSize >= 64 ? (32, 4, 16) : (8, 2, 8);
+        return context.Build("gemm", KernelSource.Read("gemm"), $"-cl-std=CL1.2 -DTS={tile} -DWPT={perItem} -DTK={depth}")
+            .Map(p => new OpenClGemm(context, p, tile, perItem, depth));
+    }
+
+    public void Multiply(Transpose transA, Transpose transB, int m, int n, int k, float alpha, View<float> a, View<float> b, float beta, View<float> c)
+    {
+        if (m == 0 || n == 0) return;
+        var group = (nuint)(Tile / PerItem);
+        program.Kernel("gemm")
+            .Set(0, transA == Transpose.Yes ? 1 : 0).Set(1, transB == Transpose.Yes ? 1 : 0).Set(2, m).Set(3, n).Set(4, k).Set(5, alpha)
+            .Set(6, Mem(a)).Set(7, a.Offset).Set(8, Mem(b)).Set(9, b.Offset).Set(10, beta).Set(11, Mem(c)).Set(12, c.Offset)
+            .Run([(nuint)((m + Tile - 1) / Tile) * group, (nuint)((n + Tile - 1) / Tile) * group], [group, group]);
+    }
+
+    static OpenClBuffer Mem(View<float> v) => (OpenClBuffer)v.Buffer;
+}
+
+/// <summary>The kernels' OpenCL C sources, embedded in this assembly (<c>Kernels/*.cl</c>).</summary>
+static class KernelSource
+{
+    public static string Read(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Pure.OpenCl.{name}.cl")
+            ?? throw new InvalidOperationException($"kernel source {name}.cl is not embedded");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,88 @@
+using Pure.Core.Backends;
+using Pure.Core.Backends.OpenCl;
+using Pure.Properties.Support;
+
+namespace Pure.Properties;
+
+/// <summary>
+/// Issue 13: the OpenCL tiled GEMM against the product in double, on shapes at and around its tiles (1, 3, 17,
+/// 65, 257 and the flagship's), every transpose, α and β with 0 and 1, NaN in C where β = 0, offsets into buffers.
+/// </summary>
+public class OpenClGemmTests
+{
+    static readonly (int M, int N, int K)[] Shapes =
+    [
+        (1, 1, 1), (3, 17, 65), (17, 3, 1), (65, 257, 17), (257, 65, 3), (1, 257, 257), (257, 1, 65), (33, 31, 16), (64, 256, 784), (64, 10, 128), (256, 784, 64),
+    ];
+
+    [OpenClFact]
+    public void Every_transpose_and_shape_matches_the_double_product()
+    {
+        var context = OpenClFixture.Context;
+        var gemm = OpenClFixture.Gemm;
+        var rng = Rng.FromSeed(13);
+        ulong draw = 0;
+        foreach (var (m, n, k) in Shapes)
+            foreach (var ta in new[] { Transpose.No, Transpose.Yes })
+                foreach (var tb in new[] { Transpose.No, Transpose.Yes })
+                {
+                    var alpha = new[] { 1.0f, -0.75f, 1.5f }[rng.Below(draw++, 3)];
+                    var beta = new[] { 0.0f, 1.0f, 0.5f }[rng.Below(draw++, 3)];
+                    float[] Values(int count) => Enumerable.Range(0, count).Select(_ => (float)rng.Normal(draw++)).ToArray();
+                    var (a, b) = (Values(m * k), Values(k * n));
+                    var c0 = beta == 0 ? Enumerable.Repeat(float.NaN, m * n).ToArray() : Values(m * n);
+                    // the operands sit at offsets inside larger buffers, as a network's views do
+                    using var ba = context.Allocate(a.Length + 5);
+                    using var bb = context.Allocate(b.Length + 7);
+                    using var bc = context.Allocate(c0.Length + 3);
+                    context.Write(a, ba, 5);
+                    context.Write(b, bb, 7);
+                    context.Write(c0, bc, 3);
+                    gemm.Multiply(ta, tb, m, n, k, alpha, new View<float>(ba, 5, a.Length), new View<float>(bb, 7, b.Length), beta, new View<float>(bc, 3, c0.Length));
+                    var result = new float[c0.Length];
+                    context.Read(bc, 3, result);
+                    for (var i = 0; i < m; i++)
+                        for (var j = 0; j < n; j++)
+                        {
+                            double sum = 0, magnitude = 0;
+                            for (var p = 0; p < k; p++)
+                            {
+                                var product = (double)(ta == Transpose.No ? a[i * k + p] : a[p * m + i]) * (tb == Transpose.No ? b[p * n + j] : b[j * k + p]);
+                                sum += product;
+                                magnitude += Math.Abs(product);
+                            }
+                            var expected = alpha * sum + (beta == 0 ? 0 : beta * c0[i * n + j]);
+                            var tolerance = 2e-7 * (k + 4) * (Math.Abs(alpha) * magnitude + Math.Abs(beta * (beta == 0 ? 0 : c0[i * n + j]))) + 1e-30;
+                            Assert.True(Math.Abs(result[i * n + j] - expected) <= tolerance,
+                                $"{context.Device.Name}: {ta}/{tb} {m}×{n}×{k} α {alpha} β {beta}: C[{i}, {j}] = {result[i * n + j]}, expected {expected} ± {tolerance}");
+                        }
+                }
+    }
+
+    [OpenClFact]
+    public void A_program_that_does_not_build_returns_the_compilers_log()
+    {
+        var e = OpenClFixture.Context.Build("broken", "__kernel void k(__global float* x) { x[0] = undeclared; }");
+        Assert.True(e.IsFail);
+        var message = e.Match(_ => "", err => err.Message);
+        Assert.Contains("program broken does not build", message);
+        Assert.Contains("undeclared", message);
+    }
+
+    [OpenClFact]
+    public void Buffers_round_trip_fill_and_copy_at_offsets()
+    {
+        var context = OpenClFixture.Context;
+        using var x = context.Allocate(10);
+        using var y = context.Allocate(10);
+        context.Fill(float.NaN, x, 0, 10);
+        context.Write([1f, 2f, 3f], x, 4);
+        context.Fill(-2.5f, y, 0, 10);
+        context.Copy(x, 4, y, 1, 3);
+        var back = new float[10];
+        context.Read(y, 0, back);
+        Assert.Equal([-2.5f, 1f, 2f, 3f, -2.5f, -2.5f, -2.5f, -2.5f, -2.5f, -2.5f], back);
+        context.Read(x, 0, back);
+        Assert.True(float.IsNaN(back[0]) && back[4] == 1f && float.IsNaN(back[9]));
+    }
+}

@@ -1,0 +1,31 @@
+using Pure.Core.Backends.OpenCl;
+
+namespace Pure.Properties.Support;
+
+/// <summary>
+/// The OpenCL device the tests run on (the first platform's first device: PoCL on the CPU in CI), opened once per
+/// process, since PoCL compiles a program in seconds. Null, with the reason, where the machine has no platform.
+/// </summary>
+public static class OpenClFixture
+{
+    static readonly Lazy<(OpenClContext? Context, string Reason)> Opened = new(() =>
+        OpenClContext.Create().Match(c => (c, ""), e => ((OpenClContext?)null, e.Message)));
+
+    public static OpenClContext Context => Opened.Value.Context ?? throw new InvalidOperationException(Opened.Value.Reason);
+
+    /// <summary>Why the OpenCL tests skip here, or null when a device is there.</summary>
+    public static string? Missing => Opened.Value.Context is null ? Opened.Value.Reason : null;
+
+    static readonly Lazy<OpenClGemm> Gemms = new(() => OpenClGemm.Build(Context).Match(g => g, e => throw new InvalidOperationException(e.Message)));
+
+    public static OpenClGemm Gemm => Gemms.Value;
+}
+
+/// <summary>A fact that runs where an OpenCL platform exists and is reported skipped, with the reason, where none does.</summary>
+public sealed class OpenClFactAttribute : FactAttribute
+{
+    public OpenClFactAttribute()
+    {
+        if (OpenClFixture.Missing is { } reason) Skip = reason;
+    }
+}
