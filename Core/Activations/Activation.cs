@@ -33,6 +33,9 @@ public sealed partial record Activation
     /// <summary>The parameter α (0 where the activation has none).</summary>
     public double Alpha { get; private init; }
 
+    /// <summary>Its OpenCL C kernel body, beside the scalar reference: the value and the input gradient as expressions.</summary>
+    public OpenClCode OpenCl { get; private init; } = null!;
+
     /// <summary>The same activation with parameter <paramref name="alpha"/>.</summary>
     public Activation WithAlpha(double alpha) =>
         HasAlpha ? this with { Alpha = alpha } : throw new InvalidOperationException($"activation {Id} has no parameter");
@@ -57,3 +60,11 @@ public sealed partial record Activation
 
     public override string ToString() => Name;
 }
+
+/// <summary>
+/// An activation in OpenCL C, single precision: <see cref="Value"/> is f in terms of <c>z</c> and <c>alpha</c>;
+/// <see cref="Gradient"/> is the input gradient δz in terms of <c>z</c>, <c>a</c> = f(z), the upstream <c>da</c>
+/// and <c>alpha</c> (a select where the CPU kernel selects, so a blocked unit passes exactly 0). Helpers the
+/// expressions may call (<c>pure_sigmoid</c>, <c>pure_softplus</c>, <c>pure_gelu_tanh_gradient</c>) come with the OpenCL backend.
+/// </summary>
+public sealed record OpenClCode(string Value, string Gradient);

@@ -19,6 +19,10 @@ public static class OpenClFixture
     static readonly Lazy<OpenClGemm> Gemms = new(() => OpenClGemm.Build(Context).Match(g => g, e => throw new InvalidOperationException(e.Message)));
 
     public static OpenClGemm Gemm => Gemms.Value;
+
+    static readonly Lazy<OpenClActivations> ActivationKernels = new(() => OpenClActivations.Build(Context).Match(a => a, e => throw new InvalidOperationException(e.Message)));
+
+    public static OpenClActivations Activations => ActivationKernels.Value;
 }
 
 /// <summary>A fact that runs where an OpenCL platform exists and is reported skipped, with the reason, where none does.</summary>
