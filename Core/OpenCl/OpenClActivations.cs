@@ -15,7 +15,8 @@ public sealed class OpenClActivations
     readonly OpenClProgram program;
     readonly Dictionary<string, int> index;
 
-    OpenClActivations(OpenClProgram program)
+    /// <summary>The kernels in <paramref name="program"/>, built from <see cref="Source"/> (alone or as part of a larger program).</summary>
+    public OpenClActivations(OpenClProgram program)
     {
         this.program = program;
         index = Activation.All.Select((a, i) => (a.Id, i)).ToDictionary(p => p.Id, p => p.i);
@@ -40,6 +41,14 @@ public sealed class OpenClActivations
                     const int i = get_global_id(0);
                     if (i < n) av[ao + i] = value_{{i}}(zs[zo + i], alpha);
                 }
+                __kernel void bias_forward_{{i}}(const int n, const int cols, const float alpha, __global float* zs, const int zo,
+                                                 const __global float* bias, const int bo, __global float* av, const int ao) {
+                    const int i = get_global_id(0);
+                    if (i >= n) return;
+                    const float z = zs[zo + i] + bias[bo + i % cols];
+                    zs[zo + i] = z;
+                    av[ao + i] = value_{{i}}(z, alpha);
+                }
                 __kernel void backward_{{i}}(const int n, const float alpha, const __global float* zs, const int zo, const __global float* av, const int ao,
                                              const __global float* das, const int dao, __global float* dzs, const int dzo) {
                     const int i = get_global_id(0);
@@ -57,6 +66,14 @@ public sealed class OpenClActivations
         if (z.Length == 0) return;
         program.Kernel($"forward_{Index(f)}").Set(0, z.Length).Set(1, (float)f.Alpha).Set(2, Mem(z)).Set(3, z.Offset).Set(4, Mem(a)).Set(5, a.Offset)
             .Run([(nuint)z.Length]);
+    }
+
+    /// <summary>z[r, c] += bias[c] and a = f(z), in one kernel.</summary>
+    public void BiasForward(Activation f, View<float> z, int rows, int cols, View<float> bias, View<float> a)
+    {
+        if (rows * cols == 0) return;
+        program.Kernel($"bias_forward_{Index(f)}").Set(0, rows * cols).Set(1, cols).Set(2, (float)f.Alpha).Set(3, Mem(z)).Set(4, z.Offset)
+            .Set(5, Mem(bias)).Set(6, bias.Offset).Set(7, Mem(a)).Set(8, a.Offset).Run([(nuint)(rows * cols)]);
     }
 
     /// <summary>dz = the input gradient from z, a = f(z) and the upstream da.</summary>

@@ -1,3 +1,4 @@
+#pragma OPENCL FP_CONTRACT OFF
 // Helpers the catalogue's OpenCL expressions call (Core/Activations/Activation.Catalogue.cs), written in the
 // stable forms the CPU's scalar references use.
 

@@ -13,7 +13,7 @@ namespace Pure.Properties;
 /// </summary>
 /// <param name="tolerance">Relative error allowed per unit of magnitude; 128 ulps of 1 by default
 /// (1.5e-5 for float, 2.8e-14 for double).</param>
-public abstract class BackendConformance<T>(IBackend<T> backend, double? tolerance = null) : IDisposable
+public abstract class BackendConformance<T>(IBackend<T> backend, double? tolerance = null, bool shared = false) : IDisposable
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     protected IBackend<T> Backend { get; } = backend;
@@ -701,7 +701,8 @@ public abstract class BackendConformance<T>(IBackend<T> backend, double? toleran
     public void Dispose()
     {
         foreach (var buffer in buffers) buffer.Dispose();
-        Backend.Dispose();
+        // a backend that is costly to make (OpenCL builds its programs) is shared by the tests and outlives them
+        if (!shared) Backend.Dispose();
         GC.SuppressFinalize(this);
     }
 }

@@ -23,6 +23,11 @@ public static class OpenClFixture
     static readonly Lazy<OpenClActivations> ActivationKernels = new(() => OpenClActivations.Build(Context).Match(a => a, e => throw new InvalidOperationException(e.Message)));
 
     public static OpenClActivations Activations => ActivationKernels.Value;
+
+    static readonly Lazy<OpenClBackend> Backends = new(() => OpenClBackend.Create().Match(b => b, e => throw new InvalidOperationException(e.Message)));
+
+    /// <summary>The whole backend on the device, built once and shared by the tests (never disposed by one).</summary>
+    public static OpenClBackend Backend => Backends.Value;
 }
 
 /// <summary>A fact that runs where an OpenCL platform exists and is reported skipped, with the reason, where none does.</summary>
