@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Pure.Shell.Cli;
 using Pure.Core.Backends.Cpu;
+using Pure.Core.Backends.OpenCl;
 using Pure.Shell.Commands;
 
 namespace Pure.Shell;
@@ -9,21 +10,33 @@ public static class Program
 {
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
-    /// <summary>Runs on the CPU backend, on <c>--threads</c> threads: the composition root's choice of backend.</summary>
+    /// <summary>
+    /// Runs on the backend <c>--device</c> names: the CPU's on <c>--threads</c> threads, or an OpenCL device's (its
+    /// programs built before the command runs). The composition root's choice of backend.
+    /// </summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        int threads;
+        IBackend<float> backend;
         try
         {
-            threads = ThreadCount.From(args);
+            backend = Backend(args);
         }
         catch (CliException e)
         {
             stderr.WriteLine($"pure: {e.Message}");
             return e.ExitCode;
         }
-        using var backend = new CpuBackend<float>(threads);
-        return Run(args, stdout, stderr, backend);
+        using (backend) return Run(args, stdout, stderr, backend);
+    }
+
+    static IBackend<float> Backend(string[] args)
+    {
+        var device = DeviceChoice.From(args);
+        var threads = ThreadCount.From(args);
+        if (!device.OpenCl) return new CpuBackend<float>(threads);
+        if (args.Any(a => a == ThreadCount.Option || a.StartsWith(ThreadCount.Option + "=", StringComparison.Ordinal)))
+            throw new CliException($"{ThreadCount.Option} sets the CPU backend's threads; it does not apply to {DeviceChoice.Option} opencl");
+        return OpenClBackend.Create(device.Platform, device.Device).Match(b => b, e => throw new CliException($"{DeviceChoice.Option}: {e.Message}"));
     }
 
     /// <summary>
@@ -47,6 +60,7 @@ public static class Program
         };
         root.Options.Add(verbose);
         root.Options.Add(new Option<int?>(ThreadCount.Option) { Description = ThreadCount.Description, Recursive = true });
+        root.Options.Add(new Option<string?>(DeviceChoice.Option) { Description = DeviceChoice.Description, Recursive = true });
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

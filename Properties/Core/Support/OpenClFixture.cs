@@ -38,3 +38,12 @@ public sealed class OpenClFactAttribute : FactAttribute
         if (OpenClFixture.Missing is { } reason) Skip = reason;
     }
 }
+
+/// <summary>The theory form of <see cref="OpenClFactAttribute"/>.</summary>
+public sealed class OpenClTheoryAttribute : TheoryAttribute
+{
+    public OpenClTheoryAttribute()
+    {
+        if (OpenClFixture.Missing is { } reason) Skip = reason;
+    }
+}
