@@ -24,8 +24,29 @@ Task("Test").IsDependentOn("Build").Does(() =>
 {
     CleanDirectory(results);
     var failures = new List<string>();
-    // the core's properties (no CLI, no plots), then the shell's tests
-    foreach (var (name, project) in new[] { ("core", "./Properties/Core/Properties.Core.csproj"), ("shell", "./Properties/Shell/Properties.Shell.csproj") })
+    // The OpenCL tests (trait Category=OpenCl) run as their own pass on the machine's first OpenCL device (PoCL
+    // on the CPU in CI, which .ci/run installs); where `pure devices` finds no platform they are skipped, and the
+    // reason is printed.
+    var devices = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = $"Shell/bin/{configuration}/net10.0/pure.dll devices",
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+    }, out var deviceLines, out var deviceErrors);
+    var openCl = devices == 0;
+    foreach (var l in deviceLines) Information("devices | " + l);
+    if (!openCl) Information("OpenCL tests SKIPPED: " + string.Join(" ", deviceErrors));
+    var passes = new List<(string Name, string Project, string Filter)>
+    {
+        ("core", "./Properties/Core/Properties.Core.csproj", "Category!=OpenCl"),
+        ("shell", "./Properties/Shell/Properties.Shell.csproj", "Category!=OpenCl"),
+    };
+    if (openCl)
+    {
+        passes.Add(("core-opencl", "./Properties/Core/Properties.Core.csproj", "Category=OpenCl"));
+        passes.Add(("shell-opencl", "./Properties/Shell/Properties.Shell.csproj", "Category=OpenCl"));
+    }
+    foreach (var (name, project, filter) in passes)
     {
         try
         {
@@ -33,6 +54,7 @@ Task("Test").IsDependentOn("Build").Does(() =>
             {
                 Configuration = configuration,
                 NoBuild = true,
+                Filter = filter,
                 Loggers = new[] { $"trx;LogFileName=properties-{name}.trx", "console;verbosity=normal" },
                 ResultsDirectory = results,
             });
@@ -47,8 +69,10 @@ Task("Test").IsDependentOn("Build").Does(() =>
     foreach (var trx in GetFiles(results.Path + "/*.trx"))
     {
         var counters = XDocument.Load(trx.FullPath).Descendants().First(d => d.Name.LocalName == "Counters");
-        passed += int.Parse(counters.Attribute("passed").Value);
-        failed += int.Parse(counters.Attribute("failed").Value) + int.Parse(counters.Attribute("error").Value) + int.Parse(counters.Attribute("timeout").Value);
+        var (p, f) = (int.Parse(counters.Attribute("passed").Value),
+            int.Parse(counters.Attribute("failed").Value) + int.Parse(counters.Attribute("error").Value) + int.Parse(counters.Attribute("timeout").Value));
+        if (trx.GetFilename().FullPath.Contains("opencl")) Information($"OpenCL tests ({trx.GetFilename()}): {p} passed, {f} failed");
+        (passed, failed) = (passed + p, failed + f);
     }
 
     var exit = StartProcess("dotnet", new ProcessSettings

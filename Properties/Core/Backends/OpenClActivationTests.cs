@@ -7,6 +7,7 @@ namespace Pure.Properties;
 /// Issue 13: every catalogue activation's generated OpenCL kernels against its double-precision reference, on
 /// values across both tails, and the selects that let a blocked unit pass exactly 0 whatever comes from upstream.
 /// </summary>
+[Trait("Category", "OpenCl")]
 public class OpenClActivationTests
 {
     static readonly float[] Zs = [.. Enumerable.Range(-80, 161).Select(i => i / 8f), 0f, -0f, 1e-3f, -1e-3f, 1e-6f, -1e-6f, 25f, -25f, 40f, -40f];

@@ -8,6 +8,7 @@ namespace Pure.Properties;
 /// Issue 13: the OpenCL tiled GEMM against the product in double, on shapes at and around its tiles (1, 3, 17,
 /// 65, 257 and the flagship's), every transpose, α and β with 0 and 1, NaN in C where β = 0, offsets into buffers.
 /// </summary>
+[Trait("Category", "OpenCl")]
 public class OpenClGemmTests
 {
     static readonly (int M, int N, int K)[] Shapes =
