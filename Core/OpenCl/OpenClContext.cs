@@ -42,15 +42,7 @@ public sealed unsafe class OpenClContext : IDisposable
 
     static Fin<OpenClContext> Open(CL cl, OpenClDevice info)
     {
-        uint count = 0;
-        cl.GetPlatformIDs(0, null, &count);
-        var platforms = new nint[count];
-        fixed (nint* p = platforms) cl.GetPlatformIDs(count, p, null);
-        uint devices = 0;
-        cl.GetDeviceIDs(platforms[info.Platform], DeviceType.All, 0, null, &devices);
-        var ids = new nint[devices];
-        fixed (nint* d = ids) cl.GetDeviceIDs(platforms[info.Platform], DeviceType.All, devices, d, null);
-        var id = ids[info.Index];
+        var id = OpenClDevices.DeviceIds(cl, OpenClDevices.PlatformIds(cl)[info.Platform])[info.Index];
         int status;
         var context = cl.CreateContext(null, 1, &id, null, null, &status);
         if (status != 0) return Error.New($"{info.Id} ({info.Name}): clCreateContext failed ({status})");

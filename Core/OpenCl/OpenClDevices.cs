@@ -22,10 +22,27 @@ public static unsafe class OpenClDevices
             // the ICD loader answers "no platform" (-1001) when no driver is registered
             if (status == -1001 || count == 0) return Error.New($"no OpenCL platform is installed ({Hint})");
             if (status != 0) return Error.New($"OpenCL: clGetPlatformIDs failed ({status})");
-            var ids = new nint[count];
-            fixed (nint* p = ids) Check(cl.GetPlatformIDs(count, p, null), "clGetPlatformIDs");
-            return Fin<IReadOnlyList<OpenClPlatform>>.Succ(ids.Select((id, i) => Platform(cl, id, i)).ToArray());
+            return Fin<IReadOnlyList<OpenClPlatform>>.Succ(PlatformIds(cl).Select((id, i) => Platform(cl, id, i)).ToArray());
         });
+
+    internal static nint[] PlatformIds(CL cl)
+    {
+        uint count = 0;
+        cl.GetPlatformIDs(0, null, &count);
+        var ids = new nint[count];
+        fixed (nint* p = ids) Check(cl.GetPlatformIDs(count, p, null), "clGetPlatformIDs");
+        return ids;
+    }
+
+    /// <summary>A platform's devices; none where the driver reports none (or fails to).</summary>
+    internal static nint[] DeviceIds(CL cl, nint platform)
+    {
+        uint count = 0;
+        if (cl.GetDeviceIDs(platform, DeviceType.All, 0, null, &count) != 0) return [];
+        var devices = new nint[count];
+        fixed (nint* p = devices) Check(cl.GetDeviceIDs(platform, DeviceType.All, count, p, null), "clGetDeviceIDs");
+        return devices;
+    }
 
     /// <summary>The binding, or an error when no OpenCL library can be loaded.</summary>
     internal static Fin<CL> Load()
@@ -42,11 +59,7 @@ public static unsafe class OpenClDevices
 
     static OpenClPlatform Platform(CL cl, nint id, int index)
     {
-        uint count = 0;
-        var status = cl.GetDeviceIDs(id, DeviceType.All, 0, null, &count);
-        var devices = new nint[status == 0 ? count : 0];
-        if (devices.Length > 0)
-            fixed (nint* p = devices) Check(cl.GetDeviceIDs(id, DeviceType.All, count, p, null), "clGetDeviceIDs");
+        var devices = DeviceIds(cl, id);
         return new OpenClPlatform(index, PlatformText(cl, id, PlatformInfo.Name), PlatformText(cl, id, PlatformInfo.Vendor), PlatformText(cl, id, PlatformInfo.Version),
             devices.Select((d, i) => Device(cl, d, index, i)).ToArray());
     }
