@@ -47,4 +47,18 @@ public class OpenClCliTests
         Assert.Equal(Accuracy(onCpu), Accuracy(onOpenCl));
         Assert.Contains(final.Split(' ')[3].TrimEnd(','), Accuracy(onCpu));
     }
+
+    /// <summary>Checkpoints hold parameters and optimiser state, not device buffers: a run checkpointed on the CPU continues on OpenCL.</summary>
+    [Fact]
+    public void A_checkpoint_written_on_the_cpu_resumes_on_opencl()
+    {
+        var dir = TestFiles.TempFolder();
+        var checkpoint = Path.Combine(dir, "c.safetensors");
+        string[] run = ["train", TestFiles.Data("moons.csv"), "--layers", "8", "--checkpoint-every", "2", "--checkpoint", checkpoint, "--quiet"];
+        Assert.Equal(0, PureCli.Run([.. run, "--epochs", "2"]).ExitCode);
+        var resumed = PureCli.Run([.. run, "--epochs", "4", "--resume", checkpoint, "--device", "opencl"]);
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Contains($"resuming from {checkpoint} after epoch 2", resumed.Stdout);
+        Assert.Equal("4", Pure.Shell.Models.SafeTensors.Read(checkpoint).Metadata["checkpoint_epoch"]);
+    }
 }
