@@ -93,7 +93,8 @@ public interface IBackend<T> : IDisposable where T : unmanaged, IFloatingPointIe
 
     /// <summary>
     /// dst row i = the one-hot row (cols wide) of the class index classes[rows[i]]: class-indexed targets stay one
-    /// number per example on the device and become one-hot only a batch at a time.
+    /// number per example on the device and become one-hot only a batch at a time. The indices lie in 0 … cols − 1
+    /// (<c>DeviceDataset.UploadClasses</c> checks them once); a device backend does not check them again per batch.
     /// </summary>
     void GatherOneHot(View<T> classes, ReadOnlySpan<int> rows, int cols, View<T> destination);
 }

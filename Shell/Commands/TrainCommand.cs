@@ -110,7 +110,7 @@ public static class TrainCommand
                          (targets.IsClassification ? $"{targets.ClassNames.Length} classes ({Listing.Few(targets.ClassNames)})" : "regression") +
                          $"; {trainRows.Length} for training" + (heldOut is null ? "" : $", {valRows.Length} for validation") + (test is null ? "" : $", {testRows.Length} for testing"));
         output.WriteLine($"network: {network}; loss {loss}; optimizer {recipe.OptimiserName} lr {step.Optimiser.LearningRate.ToString(CultureInfo.InvariantCulture)}" +
-                         (recipe.Schedule.IsConstant ? "" : $", schedule {recipe.Schedule.Describe(recipe.Epochs)}") + $"; batch {step.BatchCapacity}; seed {recipe.Seed}");
+                         (recipe.Schedule.IsConstant ? "" : $", schedule {recipe.Schedule.Describe(recipe.Epochs)}") + $"; batch {step.BatchCapacity}; seed {recipe.Seed}; backend {backend.Name}");
 
         // Ctrl+C, SIGTERM or SIGHUP: the epoch finishes, a checkpoint is written, exit 130, 143 or 129
         using var signals = new StopSignals();

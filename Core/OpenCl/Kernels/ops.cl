@@ -127,13 +127,9 @@ __kernel void gather_rows(const int count, const int cols, const __global float*
     if (i < count * cols) dst[dsto + i] = src[so + rows[i / cols] * cols + i % cols];
 }
 
-// one-hot rows from class indices; bad[0] is set where an index is outside 0…cols−1 (the host reports it)
+// one-hot rows from class indices (checked when the dataset was uploaded: DeviceDataset.UploadClasses)
 __kernel void gather_one_hot(const int count, const int cols, const __global float* classes, const int co, const __global int* rows,
-                             __global float* dst, const int dsto, __global int* bad) {
+                             __global float* dst, const int dsto) {
     const int i = get_global_id(0);
-    if (i >= count * cols) return;
-    const float k = classes[co + rows[i / cols]];
-    const int c = (int)k;
-    if (!(k >= 0.0f && k < (float)cols) || (float)c != k) bad[0] = 1;
-    dst[dsto + i] = c == i % cols ? 1.0f : 0.0f;
+    if (i < count * cols) dst[dsto + i] = (int)classes[co + rows[i / cols]] == i % cols ? 1.0f : 0.0f;
 }
