@@ -19,6 +19,10 @@ public sealed class OpenClBackend : IBackend<float>
     readonly OpenClActivations activations;
     // per-call scratch that grows as needed: row indices, loss terms, per-row hits, one flag
     OpenClBuffer? indices, terms, hits, flag;
+    // one caller at a time: kernels' arguments and the scratch buffers are shared, and a launch is an argument
+    // list then an enqueue (the in-order queue then runs the calls in the order they were made)
+    readonly Lock gate = new();
+    float[] host = [];
 
     OpenClBackend(OpenClContext context, OpenClGemm gemm, OpenClProgram ops)
     {
@@ -46,145 +50,204 @@ public sealed class OpenClBackend : IBackend<float>
 
     public DeviceBuffer<float> Allocate(int length) => context.Allocate(length);
 
-    public void Upload(ReadOnlySpan<float> source, View<float> destination) => context.Write(source[..destination.Length], B(destination), destination.Offset);
+    public void Upload(ReadOnlySpan<float> source, View<float> destination)
+    {
+        lock (gate) context.Write(source[..destination.Length], B(destination), destination.Offset);
+    }
 
-    public void Download(View<float> source, Span<float> destination) => context.Read(B(source), source.Offset, destination[..source.Length]);
+    public void Download(View<float> source, Span<float> destination)
+    {
+        lock (gate) context.Read(B(source), source.Offset, destination[..source.Length]);
+    }
 
-    public void Copy(View<float> source, View<float> destination) =>
-        context.Copy(B(source), source.Offset, B(destination), destination.Offset, source.Length);
+    public void Copy(View<float> source, View<float> destination)
+    {
+        lock (gate) context.Copy(B(source), source.Offset, B(destination), destination.Offset, source.Length);
+    }
 
-    public void Fill(float value, View<float> destination) => context.Fill(value, B(destination), destination.Offset, destination.Length);
+    public void Fill(float value, View<float> destination)
+    {
+        lock (gate) context.Fill(value, B(destination), destination.Offset, destination.Length);
+    }
 
-    public void Gemm(Transpose transA, Transpose transB, int m, int n, int k, float alpha, View<float> a, View<float> b, float beta, View<float> c) =>
-        gemm.Multiply(transA, transB, m, n, k, alpha, a, b, beta, c);
+    public void Gemm(Transpose transA, Transpose transB, int m, int n, int k, float alpha, View<float> a, View<float> b, float beta, View<float> c)
+    {
+        lock (gate) gemm.Multiply(transA, transB, m, n, k, alpha, a, b, beta, c);
+    }
 
-    public void AddRowVector(View<float> x, int rows, int cols, View<float> bias, View<float> destination) =>
-        ops.Kernel("add_row_vector").Set(0, rows).Set(1, cols).Set(2, B(x)).Set(3, x.Offset).Set(4, B(bias)).Set(5, bias.Offset)
-            .Set(6, B(destination)).Set(7, destination.Offset).Run([(nuint)Math.Max(1, rows * cols)]);
+    public void AddRowVector(View<float> x, int rows, int cols, View<float> bias, View<float> destination)
+    {
+        lock (gate) ops.Kernel("add_row_vector").Set(0, rows).Set(1, cols).Set(2, B(x)).Set(3, x.Offset).Set(4, B(bias)).Set(5, bias.Offset)
+                .Set(6, B(destination)).Set(7, destination.Offset).Run([(nuint)Math.Max(1, rows * cols)]);
+    }
 
-    public void SumRows(View<float> x, int rows, int cols, float beta, View<float> destination) =>
-        ops.Kernel("sum_rows").Set(0, rows).Set(1, cols).Set(2, B(x)).Set(3, x.Offset).Set(4, beta).Set(5, B(destination)).Set(6, destination.Offset)
-            .Run([(nuint)Math.Max(1, cols)]);
+    public void SumRows(View<float> x, int rows, int cols, float beta, View<float> destination)
+    {
+        lock (gate) ops.Kernel("sum_rows").Set(0, rows).Set(1, cols).Set(2, B(x)).Set(3, x.Offset).Set(4, beta).Set(5, B(destination)).Set(6, destination.Offset)
+                .Run([(nuint)Math.Max(1, cols)]);
+    }
 
-    public void ActivationForward(Activation f, View<float> z, View<float> a) => activations.Forward(f, z, a);
+    public void ActivationForward(Activation f, View<float> z, View<float> a)
+    {
+        lock (gate) activations.Forward(f, z, a);
+    }
 
-    public void BiasActivationForward(Activation f, View<float> z, int rows, int cols, View<float> bias, View<float> a) =>
-        activations.BiasForward(f, z, rows, cols, bias, a);
+    public void BiasActivationForward(Activation f, View<float> z, int rows, int cols, View<float> bias, View<float> a)
+    {
+        lock (gate) activations.BiasForward(f, z, rows, cols, bias, a);
+    }
 
-    public void ActivationBackward(Activation f, View<float> z, View<float> a, View<float> da, View<float> dz) => activations.Backward(f, z, a, da, dz);
+    public void ActivationBackward(Activation f, View<float> z, View<float> a, View<float> da, View<float> dz)
+    {
+        lock (gate) activations.Backward(f, z, a, da, dz);
+    }
 
-    public void PReluForward(View<float> z, int rows, int cols, View<float> slope, View<float> a) =>
-        ops.Kernel("prelu_forward").Set(0, rows).Set(1, cols).Set(2, B(z)).Set(3, z.Offset).Set(4, B(slope)).Set(5, slope.Offset)
-            .Set(6, B(a)).Set(7, a.Offset).Run([(nuint)Math.Max(1, rows * cols)]);
+    public void PReluForward(View<float> z, int rows, int cols, View<float> slope, View<float> a)
+    {
+        lock (gate) ops.Kernel("prelu_forward").Set(0, rows).Set(1, cols).Set(2, B(z)).Set(3, z.Offset).Set(4, B(slope)).Set(5, slope.Offset)
+                .Set(6, B(a)).Set(7, a.Offset).Run([(nuint)Math.Max(1, rows * cols)]);
+    }
 
     public void PReluBackward(View<float> z, int rows, int cols, View<float> slope, View<float> da, View<float> dz, View<float> dSlope)
     {
-        ops.Kernel("prelu_slope_gradient").Set(0, rows).Set(1, cols).Set(2, B(z)).Set(3, z.Offset).Set(4, B(da)).Set(5, da.Offset)
-            .Set(6, B(dSlope)).Set(7, dSlope.Offset).Run([(nuint)Math.Max(1, cols)]);
-        if (dz.Buffer is null || rows * cols == 0) return;
-        ops.Kernel("prelu_input_gradient").Set(0, rows).Set(1, cols).Set(2, B(z)).Set(3, z.Offset).Set(4, B(slope)).Set(5, slope.Offset)
-            .Set(6, B(da)).Set(7, da.Offset).Set(8, B(dz)).Set(9, dz.Offset).Run([(nuint)(rows * cols)]);
+        lock (gate)
+        {
+            ops.Kernel("prelu_slope_gradient").Set(0, rows).Set(1, cols).Set(2, B(z)).Set(3, z.Offset).Set(4, B(da)).Set(5, da.Offset)
+                .Set(6, B(dSlope)).Set(7, dSlope.Offset).Run([(nuint)Math.Max(1, cols)]);
+            if (dz.Buffer is null || rows * cols == 0) return;
+            ops.Kernel("prelu_input_gradient").Set(0, rows).Set(1, cols).Set(2, B(z)).Set(3, z.Offset).Set(4, B(slope)).Set(5, slope.Offset)
+                .Set(6, B(da)).Set(7, da.Offset).Set(8, B(dz)).Set(9, dz.Offset).Run([(nuint)(rows * cols)]);
+        }
     }
 
-    public void SoftmaxForward(View<float> z, int rows, int cols, float temperature, View<float> a) =>
-        ops.Kernel("softmax_forward").Set(0, rows).Set(1, cols).Set(2, temperature).Set(3, B(z)).Set(4, z.Offset).Set(5, B(a)).Set(6, a.Offset)
-            .Run([(nuint)Math.Max(1, rows)]);
+    public void SoftmaxForward(View<float> z, int rows, int cols, float temperature, View<float> a)
+    {
+        lock (gate) ops.Kernel("softmax_forward").Set(0, rows).Set(1, cols).Set(2, temperature).Set(3, B(z)).Set(4, z.Offset).Set(5, B(a)).Set(6, a.Offset)
+                .Run([(nuint)Math.Max(1, rows)]);
+    }
 
-    public void SoftmaxBackward(View<float> a, int rows, int cols, float temperature, View<float> da, View<float> dz) =>
-        ops.Kernel("softmax_backward").Set(0, rows).Set(1, cols).Set(2, temperature).Set(3, B(a)).Set(4, a.Offset).Set(5, B(da)).Set(6, da.Offset)
-            .Set(7, B(dz)).Set(8, dz.Offset).Run([(nuint)Math.Max(1, rows)]);
+    public void SoftmaxBackward(View<float> a, int rows, int cols, float temperature, View<float> da, View<float> dz)
+    {
+        lock (gate) ops.Kernel("softmax_backward").Set(0, rows).Set(1, cols).Set(2, temperature).Set(3, B(a)).Set(4, a.Offset).Set(5, B(da)).Set(6, da.Offset)
+                .Set(7, B(dz)).Set(8, dz.Offset).Run([(nuint)Math.Max(1, rows)]);
+    }
 
     public void DropoutForward(Rng rng, float keep, View<float> x, View<float> mask, View<float> y)
     {
-        // the CPU keeps an entry where its uniform u = top53/2⁵³ is below keep, i.e. where top53 < ⌈keep·2⁵³⌉
-        var threshold = (ulong)Math.Ceiling((double)keep * (1UL << 53));
-        ops.Kernel("dropout_forward").Set(0, mask.Length).Set(1, rng.Key).Set(2, threshold).Set(3, 1f / keep)
-            .Set(4, B(x)).Set(5, x.Offset).Set(6, B(mask)).Set(7, mask.Offset).Set(8, B(y)).Set(9, y.Offset).Run([(nuint)Math.Max(1, mask.Length)]);
+        lock (gate)
+        {
+            // the CPU keeps an entry where its uniform u = top53/2⁵³ is below keep, i.e. where top53 < ⌈keep·2⁵³⌉
+            var threshold = (ulong)Math.Ceiling((double)keep * (1UL << 53));
+            ops.Kernel("dropout_forward").Set(0, mask.Length).Set(1, rng.Key).Set(2, threshold).Set(3, 1f / keep)
+                .Set(4, B(x)).Set(5, x.Offset).Set(6, B(mask)).Set(7, mask.Offset).Set(8, B(y)).Set(9, y.Offset).Run([(nuint)Math.Max(1, mask.Length)]);
+        }
     }
 
-    public void Multiply(View<float> x, View<float> y, View<float> destination) =>
-        ops.Kernel("multiply").Set(0, destination.Length).Set(1, B(x)).Set(2, x.Offset).Set(3, B(y)).Set(4, y.Offset)
-            .Set(5, B(destination)).Set(6, destination.Offset).Run([(nuint)Math.Max(1, destination.Length)]);
+    public void Multiply(View<float> x, View<float> y, View<float> destination)
+    {
+        lock (gate) ops.Kernel("multiply").Set(0, destination.Length).Set(1, B(x)).Set(2, x.Offset).Set(3, B(y)).Set(4, y.Offset)
+                .Set(5, B(destination)).Set(6, destination.Offset).Run([(nuint)Math.Max(1, destination.Length)]);
+    }
 
     public bool AllFinite(View<float> x)
     {
-        if (x.Length == 0) return true;
-        var f = Scratch(ref flag, 1);
-        context.Fill(0f, f, 0, 1);
-        ops.Kernel("all_finite").Set(0, x.Length).Set(1, B(x)).Set(2, x.Offset).Set(3, f).Run([(nuint)x.Length]);
-        Span<float> back = stackalloc float[1];
-        context.Read(f, 0, back);
-        return BitConverter.SingleToInt32Bits(back[0]) == 0;
+        lock (gate)
+        {
+            if (x.Length == 0) return true;
+            var f = Scratch(ref flag, 1);
+            context.Fill(0f, f, 0, 1);
+            ops.Kernel("all_finite").Set(0, x.Length).Set(1, B(x)).Set(2, x.Offset).Set(3, f).Run([(nuint)x.Length]);
+            Span<float> back = stackalloc float[1];
+            context.Read(f, 0, back);
+            return BitConverter.SingleToInt32Bits(back[0]) == 0;
+        }
     }
 
     public float Loss(LossKind kind, View<float> output, View<float> target, int rows, int cols, View<float> gradient)
     {
-        var n = rows * cols;
-        if (n == 0) return float.NaN;
-        var t = Scratch(ref terms, n);
-        var want = gradient.Buffer is null || gradient.Length == 0 ? 0 : 1;
-        var g = want == 1 ? B(gradient) : t;
-        var (name, scale, global) = kind switch
+        lock (gate)
         {
-            LossKind.MeanSquaredError => ("mse_terms", (float)(2.0 / n), n),
-            LossKind.BinaryCrossEntropy => ("bce_terms", (float)(1.0 / n), n),
-            LossKind.BceWithLogits => ("bce_logits_terms", (float)(1.0 / n), n),
-            LossKind.SoftmaxCrossEntropy => ("softmax_ce_terms", (float)(1.0 / rows), rows),
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown loss"),
-        };
-        var kernel = ops.Kernel(name);
-        kernel = kind == LossKind.SoftmaxCrossEntropy ? kernel.Set(0, rows).Set(1, cols).Set(2, B(output)).Set(3, output.Offset).Set(4, B(target)).Set(5, target.Offset)
-                .Set(6, want).Set(7, scale).Set(8, g).Set(9, want == 1 ? gradient.Offset : 0).Set(10, t)
-            : kernel.Set(0, n).Set(1, B(output)).Set(2, output.Offset).Set(3, B(target)).Set(4, target.Offset)
-                .Set(5, want).Set(6, scale).Set(7, g).Set(8, want == 1 ? gradient.Offset : 0).Set(9, t);
-        kernel.Run([(nuint)global]);
-        var values = new float[n];
-        context.Read(t, 0, values);
-        // the CPU's double total, in its order
-        var total = 0.0;
-        foreach (var v in values) total += kind == LossKind.BinaryCrossEntropy ? -(double)v : v;
-        return (float)(total / (kind == LossKind.SoftmaxCrossEntropy ? rows : n));
+            var n = rows * cols;
+            if (n == 0) return float.NaN;
+            var t = Scratch(ref terms, n);
+            var want = gradient.Buffer is null || gradient.Length == 0 ? 0 : 1;
+            var g = want == 1 ? B(gradient) : t;
+            var (name, scale, global) = kind switch
+            {
+                LossKind.MeanSquaredError => ("mse_terms", (float)(2.0 / n), n),
+                LossKind.BinaryCrossEntropy => ("bce_terms", (float)(1.0 / n), n),
+                LossKind.BceWithLogits => ("bce_logits_terms", (float)(1.0 / n), n),
+                LossKind.SoftmaxCrossEntropy => ("softmax_ce_terms", (float)(1.0 / rows), rows),
+                _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown loss"),
+            };
+            var kernel = ops.Kernel(name);
+            kernel = kind == LossKind.SoftmaxCrossEntropy ? kernel.Set(0, rows).Set(1, cols).Set(2, B(output)).Set(3, output.Offset).Set(4, B(target)).Set(5, target.Offset)
+                    .Set(6, want).Set(7, scale).Set(8, g).Set(9, want == 1 ? gradient.Offset : 0).Set(10, t)
+                : kernel.Set(0, n).Set(1, B(output)).Set(2, output.Offset).Set(3, B(target)).Set(4, target.Offset)
+                    .Set(5, want).Set(6, scale).Set(7, g).Set(8, want == 1 ? gradient.Offset : 0).Set(9, t);
+            kernel.Run([(nuint)global]);
+            var values = Host(n);
+            context.Read(t, 0, values);
+            // the CPU's double total, in its order
+            var total = 0.0;
+            foreach (var v in values) total += kind == LossKind.BinaryCrossEntropy ? -(double)v : v;
+            return (float)(total / (kind == LossKind.SoftmaxCrossEntropy ? rows : n));
+        }
     }
 
     public void OptimiserStep(UpdateRule rule, View<float> parameters, View<float> gradients, View<float> state, View<float> decay)
     {
-        var n = parameters.Length;
-        if (n == 0) return;
-        if (state.Length < rule.StateSlots * n) throw new ArgumentException($"{rule.Kernel} needs {rule.StateSlots * n} state values, got {state.Length}");
-        var decayRate = rule.Kernel == "adamw" ? (float)(rule.LearningRate * rule.WeightDecay) : 0f;
-        var s = rule.StateSlots == 0 ? B(parameters) : B(state);
-        ops.Kernel($"update_{rule.Kernel}").Set(0, n).Set(1, (float)rule.LearningRate).Set(2, (float)rule.L2).Set(3, (float)rule.Momentum)
-            .Set(4, (float)rule.Beta1).Set(5, (float)rule.Beta2).Set(6, (float)rule.Epsilon).Set(7, (float)rule.Correction1).Set(8, (float)rule.Correction2)
-            .Set(9, decayRate).Set(10, B(parameters)).Set(11, parameters.Offset).Set(12, B(gradients)).Set(13, gradients.Offset)
-            .Set(14, s).Set(15, rule.StateSlots == 0 ? 0 : state.Offset).Set(16, B(decay)).Set(17, decay.Offset).Run([(nuint)n]);
+        lock (gate)
+        {
+            var n = parameters.Length;
+            if (n == 0) return;
+            if (state.Length < rule.StateSlots * n) throw new ArgumentException($"{rule.Kernel} needs {rule.StateSlots * n} state values, got {state.Length}");
+            var decayRate = rule.Kernel == "adamw" ? (float)(rule.LearningRate * rule.WeightDecay) : 0f;
+            var s = rule.StateSlots == 0 ? B(parameters) : B(state);
+            ops.Kernel($"update_{rule.Kernel}").Set(0, n).Set(1, (float)rule.LearningRate).Set(2, (float)rule.L2).Set(3, (float)rule.Momentum)
+                .Set(4, (float)rule.Beta1).Set(5, (float)rule.Beta2).Set(6, (float)rule.Epsilon).Set(7, (float)rule.Correction1).Set(8, (float)rule.Correction2)
+                .Set(9, decayRate).Set(10, B(parameters)).Set(11, parameters.Offset).Set(12, B(gradients)).Set(13, gradients.Offset)
+                .Set(14, s).Set(15, rule.StateSlots == 0 ? 0 : state.Offset).Set(16, B(decay)).Set(17, decay.Offset).Run([(nuint)n]);
+        }
     }
 
     public int CountCorrect(View<float> predictions, View<float> targets, int rows, int cols)
     {
-        if (rows == 0) return 0;
-        var h = Scratch(ref hits, rows);
-        ops.Kernel("correct_rows").Set(0, rows).Set(1, cols).Set(2, B(predictions)).Set(3, predictions.Offset).Set(4, B(targets)).Set(5, targets.Offset)
-            .Set(6, h).Run([(nuint)rows]);
-        var back = new float[rows];
-        context.Read(h, 0, back);
-        return back.Sum(BitConverter.SingleToInt32Bits);
+        lock (gate)
+        {
+            if (rows == 0) return 0;
+            var h = Scratch(ref hits, rows);
+            ops.Kernel("correct_rows").Set(0, rows).Set(1, cols).Set(2, B(predictions)).Set(3, predictions.Offset).Set(4, B(targets)).Set(5, targets.Offset)
+                .Set(6, h).Run([(nuint)rows]);
+            var back = Host(rows);
+            context.Read(h, 0, back);
+            var correct = 0;
+            foreach (var v in back) correct += BitConverter.SingleToInt32Bits(v);
+            return correct;
+        }
     }
 
     public void GatherRows(View<float> source, int cols, ReadOnlySpan<int> rows, View<float> destination)
     {
-        if (rows.Length * cols == 0) return;
-        var index = Indices(rows);
-        ops.Kernel("gather_rows").Set(0, rows.Length).Set(1, cols).Set(2, B(source)).Set(3, source.Offset).Set(4, index)
-            .Set(5, B(destination)).Set(6, destination.Offset).Run([(nuint)(rows.Length * cols)]);
+        lock (gate)
+        {
+            if (rows.Length * cols == 0) return;
+            var index = Indices(rows);
+            ops.Kernel("gather_rows").Set(0, rows.Length).Set(1, cols).Set(2, B(source)).Set(3, source.Offset).Set(4, index)
+                .Set(5, B(destination)).Set(6, destination.Offset).Run([(nuint)(rows.Length * cols)]);
+        }
     }
 
     public void GatherOneHot(View<float> classes, ReadOnlySpan<int> rows, int cols, View<float> destination)
     {
-        if (rows.Length * cols == 0) return;
-        // the indices were checked when the dataset was uploaded, so nothing is read back here
-        var index = Indices(rows);
-        ops.Kernel("gather_one_hot").Set(0, rows.Length).Set(1, cols).Set(2, B(classes)).Set(3, classes.Offset).Set(4, index)
-            .Set(5, B(destination)).Set(6, destination.Offset).Run([(nuint)(rows.Length * cols)]);
+        lock (gate)
+        {
+            if (rows.Length * cols == 0) return;
+            // the indices were checked when the dataset was uploaded, so nothing is read back here
+            var index = Indices(rows);
+            ops.Kernel("gather_one_hot").Set(0, rows.Length).Set(1, cols).Set(2, B(classes)).Set(3, classes.Offset).Set(4, index)
+                .Set(5, B(destination)).Set(6, destination.Offset).Run([(nuint)(rows.Length * cols)]);
+        }
     }
 
     /// <summary>The row indices on the device (int bits in a float buffer), written with the call.</summary>
@@ -193,6 +256,13 @@ public sealed class OpenClBackend : IBackend<float>
         var buffer = Scratch(ref indices, rows.Length);
         context.Write(System.Runtime.InteropServices.MemoryMarshal.Cast<int, float>(rows), buffer, 0);
         return buffer;
+    }
+
+    /// <summary>The first <paramref name="length"/> floats of a host array kept for read-backs (nothing allocated per step).</summary>
+    Span<float> Host(int length)
+    {
+        if (host.Length < length) host = new float[Math.Max(length, 2 * host.Length)];
+        return host.AsSpan(0, length);
     }
 
     OpenClBuffer Scratch(ref OpenClBuffer? buffer, int length)
