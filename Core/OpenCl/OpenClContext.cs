@@ -14,7 +14,7 @@ public sealed unsafe class OpenClContext : IDisposable
 {
     readonly CL cl;
     readonly nint context, queue;
-    readonly List<nint> programs = [];
+    readonly List<OpenClProgram> programs = [];
     bool disposed;
 
     OpenClContext(CL cl, OpenClDevice device, nint deviceId, nint context, nint queue)
@@ -75,8 +75,9 @@ public sealed unsafe class OpenClContext : IDisposable
             cl.ReleaseProgram(program);
             return Error.New($"{Device.Id} ({Device.Name}): program {name} does not build ({status}): {log}");
         }
-        programs.Add(program);
-        return new OpenClProgram(this, name, program);
+        var built = new OpenClProgram(this, name, program);
+        programs.Add(built);
+        return built;
     }
 
     string BuildLog(nint program)
@@ -144,7 +145,7 @@ public sealed unsafe class OpenClContext : IDisposable
     {
         if (disposed) return;
         cl.Finish(queue);
-        foreach (var p in programs) cl.ReleaseProgram(p);
+        foreach (var p in programs) p.Release();
         cl.ReleaseCommandQueue(queue);
         cl.ReleaseContext(context);
         disposed = true;

@@ -18,6 +18,14 @@ public sealed unsafe class OpenClProgram
 
     public string Name { get; }
 
+    /// <summary>Releases the kernels, then the program (the context does this when it is disposed).</summary>
+    internal void Release()
+    {
+        foreach (var kernel in kernels.Values) context.Api.ReleaseKernel(kernel);
+        kernels.Clear();
+        context.Api.ReleaseProgram(program);
+    }
+
     /// <summary>The kernel called <paramref name="name"/> (created on first use and kept).</summary>
     public OpenClKernel Kernel(string name)
     {

@@ -56,21 +56,7 @@ public class GemmProperties
                     var a = Enumerable.Range(0, m * k).Select(_ => (float)rng.Normal(draw++)).ToArray();
                     var b = Enumerable.Range(0, k * n).Select(_ => (float)rng.Normal(draw++)).ToArray();
                     var c0 = Enumerable.Range(0, m * n).Select(_ => beta == 0 ? float.NaN : (float)rng.Normal(draw++)).ToArray();
-                    var expected = new double[m * n];
-                    var scale = new double[m * n];
-                    for (var i = 0; i < m; i++)
-                        for (var j = 0; j < n; j++)
-                        {
-                            double sum = 0, magnitude = 0;
-                            for (var p = 0; p < k; p++)
-                            {
-                                var product = (double)(ta == Transpose.No ? a[i * k + p] : a[p * m + i]) * (tb == Transpose.No ? b[p * n + j] : b[j * k + p]);
-                                sum += product;
-                                magnitude += Math.Abs(product);
-                            }
-                            expected[i * n + j] = alpha * sum + (beta == 0 ? 0 : beta * c0[i * n + j]);
-                            scale[i * n + j] = Math.Abs(alpha) * magnitude + Math.Abs(beta * (beta == 0 ? 0 : c0[i * n + j]));
-                        }
+                    var (expected, tolerances) = DoubleGemm.Of(ta, tb, m, n, k, alpha, a, b, beta, c0);
                     float[]? first = null;
                     foreach (var backend in Backends)
                     {
@@ -78,7 +64,7 @@ public class GemmProperties
                         var what = $"{backend.Name}: {ta}/{tb} m {m} n {n} k {k} α {alpha} β {beta}";
                         for (var e = 0; e < result.Length; e++)
                         {
-                            var tolerance = 2e-7 * (k + 4) * scale[e] + 1e-30;
+                            var tolerance = tolerances[e];
                             if (!(Math.Abs(result[e] - expected[e]) <= tolerance))
                                 Assert.Fail($"{what}: C[{e / n}, {e % n}] = {result[e]}, expected {expected[e]} ± {tolerance}");
                         }

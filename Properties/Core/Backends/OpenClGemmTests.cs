@@ -42,21 +42,10 @@ public class OpenClGemmTests
                     gemm.Multiply(ta, tb, m, n, k, alpha, new View<float>(ba, 5, a.Length), new View<float>(bb, 7, b.Length), beta, new View<float>(bc, 3, c0.Length));
                     var result = new float[c0.Length];
                     context.Read(bc, 3, result);
-                    for (var i = 0; i < m; i++)
-                        for (var j = 0; j < n; j++)
-                        {
-                            double sum = 0, magnitude = 0;
-                            for (var p = 0; p < k; p++)
-                            {
-                                var product = (double)(ta == Transpose.No ? a[i * k + p] : a[p * m + i]) * (tb == Transpose.No ? b[p * n + j] : b[j * k + p]);
-                                sum += product;
-                                magnitude += Math.Abs(product);
-                            }
-                            var expected = alpha * sum + (beta == 0 ? 0 : beta * c0[i * n + j]);
-                            var tolerance = 2e-7 * (k + 4) * (Math.Abs(alpha) * magnitude + Math.Abs(beta * (beta == 0 ? 0 : c0[i * n + j]))) + 1e-30;
-                            Assert.True(Math.Abs(result[i * n + j] - expected) <= tolerance,
-                                $"{context.Device.Name}: {ta}/{tb} {m}×{n}×{k} α {alpha} β {beta}: C[{i}, {j}] = {result[i * n + j]}, expected {expected} ± {tolerance}");
-                        }
+                    var (expected, tolerance) = DoubleGemm.Of(ta, tb, m, n, k, alpha, a, b, beta, c0);
+                    for (var e = 0; e < result.Length; e++)
+                        Assert.True(Math.Abs(result[e] - expected[e]) <= tolerance[e],
+                            $"{context.Device.Name}: {ta}/{tb} {m}×{n}×{k} α {alpha} β {beta}: C[{e / n}, {e % n}] = {result[e]}, expected {expected[e]} ± {tolerance[e]}");
                 }
     }
 
