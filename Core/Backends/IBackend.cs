@@ -76,6 +76,13 @@ public interface IBackend<T> : IDisposable where T : unmanaged, IFloatingPointIe
     T Loss(LossKind kind, View<T> output, View<T> target, int rows, int cols, View<T> gradient);
 
     /// <summary>
+    /// <see cref="Loss"/>'s mean and gradient, the mean written to <paramref name="result"/>[0] on the backend
+    /// instead of returned: a training epoch keeps one per batch there and reads them all once, so a step needs
+    /// no round trip to the host. The same number <see cref="Loss"/> returns, bit for bit.
+    /// </summary>
+    void LossInto(LossKind kind, View<T> output, View<T> target, int rows, int cols, View<T> gradient, View<T> result);
+
+    /// <summary>
     /// One optimiser step in place (<paramref name="rule"/> names the kernel and carries its arguments, resolved
     /// for this step): parameters and state (slots × n) move, gradients are read.
     /// <paramref name="decay"/> holds 1 for parameters that weight decay / L2 applies to, 0 elsewhere.

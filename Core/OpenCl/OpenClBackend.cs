@@ -18,7 +18,7 @@ public sealed class OpenClBackend : IBackend<float>
     readonly OpenClProgram ops;
     readonly OpenClActivations activations;
     // per-call scratch that grows as needed: row indices, loss terms, per-row hits, one flag
-    OpenClBuffer? indices, terms, hits, flag;
+    OpenClBuffer? indices, terms, hits, flag, mean;
     // one caller at a time: kernels' arguments and the scratch buffers are shared, and a launch is an argument
     // list then an enqueue (the in-order queue then runs the calls in the order they were made)
     readonly Lock gate = new();
@@ -167,8 +167,24 @@ public sealed class OpenClBackend : IBackend<float>
     {
         lock (gate)
         {
+            var result = Scratch(ref mean, 1);
+            LossInto(kind, output, target, rows, cols, gradient, result.All);
+            Span<float> back = stackalloc float[1];
+            context.Read(result, 0, back);
+            return back[0];
+        }
+    }
+
+    public void LossInto(LossKind kind, View<float> output, View<float> target, int rows, int cols, View<float> gradient, View<float> result)
+    {
+        lock (gate)
+        {
             var n = rows * cols;
-            if (n == 0) return float.NaN;
+            if (n == 0)
+            {
+                context.Fill(float.NaN, B(result), result.Offset, 1);
+                return;
+            }
             var t = Scratch(ref terms, n);
             var want = gradient.Buffer is null || gradient.Length == 0 ? 0 : 1;
             var g = want == 1 ? B(gradient) : t;
@@ -186,12 +202,9 @@ public sealed class OpenClBackend : IBackend<float>
                 : kernel.Set(0, n).Set(1, B(output)).Set(2, output.Offset).Set(3, B(target)).Set(4, target.Offset)
                     .Set(5, want).Set(6, scale).Set(7, g).Set(8, want == 1 ? gradient.Offset : 0).Set(9, t);
             kernel.Run([(nuint)global]);
-            var values = Host(n);
-            context.Read(t, 0, values);
-            // the CPU's double total, in its order
-            var total = 0.0;
-            foreach (var v in values) total += kind == LossKind.BinaryCrossEntropy ? -(double)v : v;
-            return (float)(total / (kind == LossKind.SoftmaxCrossEntropy ? rows : n));
+            // the CPU's double total, in its order, on the device
+            ops.Kernel("mean_terms").Set(0, n).Set(1, kind == LossKind.BinaryCrossEntropy ? 1 : 0).Set(2, kind == LossKind.SoftmaxCrossEntropy ? rows : n)
+                .Set(3, t).Set(4, B(result)).Set(5, result.Offset).Run([1]);
         }
     }
 
@@ -279,7 +292,7 @@ public sealed class OpenClBackend : IBackend<float>
 
     public void Dispose()
     {
-        foreach (var b in new[] { indices, terms, hits, flag }) b?.Dispose();
+        foreach (var b in new[] { indices, terms, hits, flag, mean }) b?.Dispose();
         context.Dispose();
     }
 }

@@ -20,6 +20,8 @@ public sealed class TrainingStep : IDisposable
     readonly IBackend<float> backend;
     readonly DeviceBuffer<float> parameters, gradients, state, decay, inputs, targets, outputs, outputGradient, workspace;
     int step = -1;
+    DeviceBuffer<float>? batchLosses;
+    float[] hostLosses = [];
 
     TrainingStep(Network network, Loss loss, Optimiser optimiser, IBackend<float> backend, int capacity)
     {
@@ -151,6 +153,51 @@ public sealed class TrainingStep : IDisposable
     /// <summary>One step on the rows <paramref name="rows"/> of <paramref name="data"/>; returns the new state and the batch's mean loss before the update.</summary>
     public (TrainState State, float Loss) Run(TrainState current, DeviceDataset data, ReadOnlySpan<int> rows)
     {
+        var slot = Losses(1).Slice(0, 1);
+        current = Advance(current, data, rows, slot);
+        Span<float> loss = stackalloc float[1];
+        backend.Download(slot, loss);
+        return (current, loss[0]);
+    }
+
+    /// <summary>
+    /// One pass over <paramref name="order"/> (row indices, e.g. a permutation) in batches of
+    /// <paramref name="batchSize"/> (the last may be smaller); returns the new state and the mean batch loss.
+    /// Each batch's loss stays on the backend until the epoch ends, when all are read at once: the steps
+    /// reach the backend one after another without waiting for an answer.
+    /// </summary>
+    public (TrainState State, double MeanLoss) RunEpoch(TrainState current, DeviceDataset data, ReadOnlySpan<int> order, int batchSize)
+    {
+        if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "must be at least 1");
+        var batches = (order.Length + batchSize - 1) / batchSize;
+        if (batches == 0) return (current, 0);
+        var slots = Losses(batches);
+        for (var b = 0; b < batches; b++)
+        {
+            var start = b * batchSize;
+            current = Advance(current, data, order.Slice(start, Math.Min(batchSize, order.Length - start)), slots.Slice(b, 1));
+        }
+        var losses = hostLosses.AsSpan(0, batches);
+        backend.Download(slots.Slice(0, batches), losses);
+        var total = 0.0;
+        foreach (var loss in losses) total += loss;
+        return (current, total / batches);
+    }
+
+    /// <summary>A backend buffer for <paramref name="count"/> batch losses, grown (with its host twin) only when an epoch has more batches than before.</summary>
+    View<float> Losses(int count)
+    {
+        if (batchLosses is null || batchLosses.Length < count)
+        {
+            batchLosses?.Dispose();
+            batchLosses = backend.Allocate(count);
+            hostLosses = new float[count];
+        }
+        return batchLosses.All;
+    }
+
+    TrainState Advance(TrainState current, DeviceDataset data, ReadOnlySpan<int> rows, View<float> lossSlot)
+    {
         if (current.Owner != this || current.Step != step)
             throw new InvalidOperationException("this training state was consumed by an earlier step (use the state Run returned)");
         var n = rows.Length;
@@ -168,28 +215,12 @@ public sealed class TrainingStep : IDisposable
         var key = current.Key.Fold((ulong)current.Step);
         var grads = gradients.All.Slice(0, Network.Layout.Length);
         Network.Plan.Forward(backend, new ForwardPass<float>(n, x, o, Params, workspace.All, Mode.Train, key));
-        var loss = backend.Loss(Loss.Kind, o, y, n, outW, dO);
+        backend.LossInto(Loss.Kind, o, y, n, outW, dO, lossSlot);
         Network.Plan.Backward(backend, new BackwardPass<float>(n, x, o, dO, default, Params, grads, workspace.All, Mode.Train));
         var slots = Optimiser.StateSlots * Network.Layout.Length;
         backend.OptimiserStep(Optimiser.Rule(current.Step + 1), Params, grads, slots == 0 ? default : state.All.Slice(0, slots), decay.All.Slice(0, Network.Layout.Length));
         step = current.Step + 1;
-        return (current with { Step = step }, loss);
-    }
-
-    /// <summary>
-    /// One pass over <paramref name="order"/> (row indices, e.g. a permutation) in batches of
-    /// <paramref name="batchSize"/> (the last may be smaller); returns the new state and the mean batch loss.
-    /// </summary>
-    public (TrainState State, double MeanLoss) RunEpoch(TrainState current, DeviceDataset data, ReadOnlySpan<int> order, int batchSize)
-    {
-        var total = 0.0;
-        var batches = 0;
-        for (var start = 0; start < order.Length; start += batchSize, batches++)
-        {
-            (current, var loss) = Run(current, data, order.Slice(start, Math.Min(batchSize, order.Length - start)));
-            total += loss;
-        }
-        return (current, batches == 0 ? 0 : total / batches);
+        return current with { Step = step };
     }
 
     /// <summary>
@@ -260,5 +291,6 @@ public sealed class TrainingStep : IDisposable
     public void Dispose()
     {
         foreach (var b in new[] { parameters, gradients, state, decay, inputs, targets, outputs, outputGradient, workspace }) b.Dispose();
+        batchLosses?.Dispose();
     }
 }

@@ -183,6 +183,9 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
     public T Loss(LossKind kind, View<T> output, View<T> target, int rows, int cols, View<T> gradient) =>
         CpuLosses.Compute(kind, S(output), S(target), rows, cols, S(gradient));
 
+    public void LossInto(LossKind kind, View<T> output, View<T> target, int rows, int cols, View<T> gradient, View<T> result) =>
+        S(result)[0] = Loss(kind, output, target, rows, cols, gradient);
+
     public void OptimiserStep(UpdateRule rule, View<T> parameters, View<T> gradients, View<T> state, View<T> decay)
     {
         var n = parameters.Length;

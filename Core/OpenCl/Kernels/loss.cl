@@ -2,6 +2,20 @@
 // CPU adds to its double total, in the order it adds them, and the gradient; the host sums the terms in
 // double, so the mean is the CPU's. wantGradient = 0 leaves the gradient untouched.
 #pragma OPENCL FP_CONTRACT OFF
+#ifdef cl_khr_fp64
+#pragma OPENCL EXTENSION cl_khr_fp64 : enable
+typedef double pure_total;
+#else
+typedef float pure_total; // a device without doubles sums in float: the mean may differ from the CPU's in its last bits
+#endif
+
+// the mean of the terms, summed in the CPU's order and precision (negated for BCE, whose terms are subtracted)
+__kernel void mean_terms(const int n, const int negate, const int divisor, const __global float* terms, __global float* result, const int ro) {
+    if (get_global_id(0) != 0) return;
+    pure_total total = 0;
+    for (int i = 0; i < n; i++) total = negate ? total - (pure_total)terms[i] : total + (pure_total)terms[i];
+    result[ro] = (float)(total / divisor);
+}
 
 __kernel void mse_terms(const int n, const __global float* o, const int oo, const __global float* y, const int yo,
                         const int wantGradient, const float scale, __global float* g, const int go, __global float* terms) {

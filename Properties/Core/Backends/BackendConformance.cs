@@ -372,6 +372,13 @@ public abstract class BackendConformance<T>(IBackend<T> backend, double? toleran
             var empty = Place(d, []);
             Near(what + " value with a 0-length gradient", [D(Backend.Loss(kind, o.View, y.View, rows, cols, empty.View))], [value]);
             Unchanged(empty, what + " 0-length gradient");
+            // LossInto leaves on the backend, at an offset, the bits Loss returns, and the same gradient
+            var (result, g2) = (Place(d, NaNs(3)), Place(d, NaNs(rows * cols)));
+            Backend.LossInto(kind, o.View, y.View, rows, cols, g2.View, result.View.Slice(1, 1));
+            var kept = Read(result);
+            Same(what + " value kept on the backend", [kept[1]], [D(withGradient)]);
+            Assert.True(double.IsNaN(kept[0]) && double.IsNaN(kept[2]), $"{what}: LossInto wrote outside its slot");
+            Same(what + " gradient beside the kept value", Read(g2), Read(g));
             Unchanged(o, what + " output");
             Unchanged(y, what + " target");
         });
