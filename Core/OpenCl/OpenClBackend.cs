@@ -23,6 +23,10 @@ public sealed class OpenClBackend : IBackend<float>
     // list then an enqueue (the in-order queue then runs the calls in the order they were made)
     readonly Lock gate = new();
     float[] host = [];
+    const int Ring = 8;
+    readonly int[]?[] staging = new int[Ring][];
+    readonly nint[] staged = new nint[Ring];
+    int nextStaging;
 
     OpenClBackend(OpenClContext context, OpenClGemm gemm, OpenClProgram ops)
     {
@@ -263,11 +267,22 @@ public sealed class OpenClBackend : IBackend<float>
         }
     }
 
-    /// <summary>The row indices on the device (int bits in a float buffer), written with the call.</summary>
+    /// <summary>
+    /// The row indices on the device (int bits in a float buffer), sent without waiting: they are copied into one
+    /// of <see cref="Ring"/> pinned host blocks and written from there, and a block is reused only once its write
+    /// has run (Ring calls later), so a step's gather never stops the host. The queue is in order: the next
+    /// call's write into the one device buffer runs after this call's kernel has read it.
+    /// </summary>
     OpenClBuffer Indices(ReadOnlySpan<int> rows)
     {
         var buffer = Scratch(ref indices, rows.Length);
-        context.Write(System.Runtime.InteropServices.MemoryMarshal.Cast<int, float>(rows), buffer, 0);
+        var k = nextStaging;
+        nextStaging = (nextStaging + 1) % Ring;
+        if (staged[k] != 0) context.Await(staged[k]);
+        staged[k] = 0;
+        if (staging[k] is not { } block || block.Length < rows.Length) staging[k] = block = GC.AllocateArray<int>(Math.Max(rows.Length, 64), pinned: true);
+        rows.CopyTo(block);
+        staged[k] = context.WriteWithoutWaiting(block, rows.Length, buffer, 0);
         return buffer;
     }
 
@@ -292,6 +307,7 @@ public sealed class OpenClBackend : IBackend<float>
 
     public void Dispose()
     {
+        foreach (var done in staged) if (done != 0) context.Await(done);
         foreach (var b in new[] { indices, terms, hits, flag, mean }) b?.Dispose();
         context.Dispose();
     }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using LanguageExt;
 using LanguageExt.Common;
@@ -104,6 +106,25 @@ public sealed unsafe class OpenClContext : IDisposable
         if (source.IsEmpty) return;
         fixed (float* s = source)
             Check(cl.EnqueueWriteBuffer(queue, destination.Mem, true, (nuint)offset * sizeof(float), (nuint)source.Length * sizeof(float), s, 0, null, null), "clEnqueueWriteBuffer");
+    }
+
+    /// <summary>
+    /// Enqueues a write of <paramref name="count"/> ints from pinned host memory and returns at once, with the
+    /// event that says when the device has read them: the memory must stay as it is until then.
+    /// </summary>
+    internal nint WriteWithoutWaiting(int[] pinned, int count, OpenClBuffer destination, int offset)
+    {
+        nint done;
+        var source = Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pinned));
+        Check(cl.EnqueueWriteBuffer(queue, destination.Mem, false, (nuint)offset * sizeof(float), (nuint)count * sizeof(int), source, 0, null, &done), "clEnqueueWriteBuffer");
+        return done;
+    }
+
+    /// <summary>Waits for <paramref name="done"/> and releases it.</summary>
+    internal void Await(nint done)
+    {
+        Check(cl.WaitForEvents(1, &done), "clWaitForEvents");
+        cl.ReleaseEvent(done);
     }
 
     public void Read(OpenClBuffer source, int offset, Span<float> destination)
