@@ -38,7 +38,7 @@ public static class BenchCommand
         output.WriteLine($"machine: {Environment.ProcessorCount} cores, {VectorWidth()}-bit vectors; backend {backend.Name}; medians of {rounds} rounds after a warm-up");
 
         var (x, labels) = folder is null ? Workloads.Synthetic(Workloads.Rows, Workloads.Inputs, Workloads.Classes, Rng.FromSeed(7)) : Idx(folder);
-        foreach (var (key, batch) in new[] { ("epoch_seconds", 64), ("epoch_seconds_b256", 256) })
+        foreach (var (key, batch) in new[] { ("epoch_seconds", 64), ("epoch_seconds_b256", 256), ("epoch_seconds_b1024", 1024) })
         {
             using var flagship = new Workloads.Flagship(backend, x, labels, [256, 128], batch);
             figures[key] = Timing.MedianSeconds(rounds, flagship.Epoch);
@@ -47,9 +47,10 @@ public static class BenchCommand
             var flops = 2.0 * x.Rows * (products + products + (products - 784 * 256));
             output.WriteLine($"epoch, 784-256-128-10, batch {batch,4}: {F(figures[key])} s ({F(flops / figures[key] / 1e9, 1)} GFLOP/s over the step)");
         }
-        figures["gemm_gflops_1024"] = Workloads.GemmGflops(backend, 1024, 1024, 1024, rounds);
+        foreach (var size in new[] { 1024, 2048, 4096 }) figures[$"gemm_gflops_{size}"] = Workloads.GemmGflops(backend, size, size, size, rounds);
         figures["gemm_gflops_step"] = Workloads.GemmGflops(backend, 64, 256, 784, rounds);
-        output.WriteLine($"gemm 1024³: {F(figures["gemm_gflops_1024"], 1)} GFLOP/s; the step's 64×256×784: {F(figures["gemm_gflops_step"], 1)} GFLOP/s");
+        output.WriteLine($"gemm 1024³: {F(figures["gemm_gflops_1024"], 1)} GFLOP/s, 2048³: {F(figures["gemm_gflops_2048"], 1)}, 4096³: {F(figures["gemm_gflops_4096"], 1)}; " +
+                         $"the step's 64×256×784: {F(figures["gemm_gflops_step"], 1)} GFLOP/s");
 
         figures["xor_seconds"] = Workloads.ToyRun(backend, Layers.Serial(Layers.Dense(4), Layers.Sigmoid, Layers.Dense(1)), Generators.Xor(), Loss.BceWithLogits, Optimiser.Sgd(1), 2000, rounds);
         figures["moons_seconds"] = Workloads.ToyRun(backend, Layers.Serial(Layers.Dense(32, Inits.He), Layers.Relu, Layers.Dense(32, Inits.He), Layers.Relu, Layers.Dense(16, Inits.He), Layers.Relu, Layers.Dense(1)),
