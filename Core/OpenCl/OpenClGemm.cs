@@ -23,13 +23,23 @@ public sealed class OpenClGemm
     public int PerItem { get; }
     public int Depth { get; }
 
-    /// <summary>Builds the kernel with tiles that fit the device's work-group limit (64 work-items of 4×4 each where allowed).</summary>
+    /// <summary>
+    /// Builds the kernel with tiles chosen from the device's description: a GPU gets 64×64 tiles of 8×8 per
+    /// work-item (64 work-items, 64 accumulators each, 8 KB of local memory: within every current GPU's limits),
+    /// other devices 32×32 of 4×4, and a device whose work-groups are smaller than 64 gets 8×8 of 2×2.
+    /// </summary>
     public static Fin<OpenClGemm> Build(OpenClContext context)
     {
-        var (tile, perItem, depth) = context.Device.MaxWorkGroupSize >= 64 ? (32, 4, 16) : (8, 2, 8);
-        return context.Build("gemm", KernelSource.Read("gemm"), $"-cl-std=CL1.2 -DTS={tile} -DWPT={perItem} -DTK={depth}")
-            .Map(p => new OpenClGemm(context, p, tile, perItem, depth));
+        var (tile, perItem, depth) = context.Device.MaxWorkGroupSize < 64 ? (8, 2, 8) : context.Device.Type == "GPU" ? (64, 8, 16) : (32, 4, 16);
+        return Build(context, tile, perItem, depth);
     }
+
+    /// <summary>The kernel with the given tiles: <paramref name="tile"/> a multiple of <paramref name="perItem"/>, (tile/perItem)² work-items a group.</summary>
+    public static Fin<OpenClGemm> Build(OpenClContext context, int tile, int perItem, int depth) =>
+        tile % perItem != 0 || (long)(tile / perItem) * (tile / perItem) > context.Device.MaxWorkGroupSize
+            ? LanguageExt.Common.Error.New($"{context.Device.Id}: GEMM tiles {tile}/{perItem} do not fit its work-groups of {context.Device.MaxWorkGroupSize}")
+            : context.Build($"gemm {tile}×{tile}/{perItem}×{perItem}/{depth}", KernelSource.Read("gemm"), $"-cl-std=CL1.2 -DTS={tile} -DWPT={perItem} -DTK={depth}")
+                .Map(p => new OpenClGemm(context, p, tile, perItem, depth));
 
     public void Multiply(Transpose transA, Transpose transB, int m, int n, int k, float alpha, View<float> a, View<float> b, float beta, View<float> c)
     {

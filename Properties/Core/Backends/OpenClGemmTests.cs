@@ -16,11 +16,15 @@ public class OpenClGemmTests
         (1, 1, 1), (3, 17, 65), (17, 3, 1), (65, 257, 17), (257, 65, 3), (1, 257, 257), (257, 1, 65), (33, 31, 16), (64, 256, 784), (64, 10, 128), (256, 784, 64),
     ];
 
-    [OpenClFact]
-    public void Every_transpose_and_shape_matches_the_double_product()
+    /// <summary>Every tiling a device may get (the CPU's, a GPU's, a small work-group's), whichever this device uses.</summary>
+    public static TheoryData<int, int, int> Tilings => new() { { 32, 4, 16 }, { 64, 8, 16 }, { 8, 2, 8 } };
+
+    [OpenClTheory]
+    [MemberData(nameof(Tilings))]
+    public void Every_transpose_and_shape_matches_the_double_product(int tile, int perItem, int depth)
     {
         var context = OpenClFixture.Context;
-        var gemm = OpenClFixture.Gemm;
+        var gemm = OpenClGemm.Build(context, tile, perItem, depth).ThrowIfFail();
         var rng = Rng.FromSeed(13);
         ulong draw = 0;
         foreach (var (m, n, k) in Shapes)
