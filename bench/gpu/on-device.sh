@@ -7,14 +7,15 @@ here="$(cd "$(dirname "$0")" && pwd)"
 out="${OUT:-$PWD/gpu-results}"
 mkdir -p "$out"
 rounds="${ROUNDS:-3}"
+py="${PYTHON:-python3}" # the GPU machine's python has PyTorch with CUDA
 bash "$here/run.sh" "$here/pure/pure" devices > "$out/devices.txt" 2>&1
 cat "$out/devices.txt"
 # Pure: the flagship epochs, the GEMMs, the toys (synthetic data: the machine has no datasets)
 timeout 420 bash "$here/run.sh" "$here/pure/pure" bench --device opencl --rounds "$rounds" --no-scaling --json "$out/pure.json" > "$out/pure.txt" 2>&1
 echo "pure bench: exit $?"; cat "$out/pure.txt"
-timeout 240 python3 "$here/torch_cuda.py" "$rounds" > "$out/torch.json" 2> "$out/torch.err"
+timeout 240 "$py" "$here/torch_cuda.py" "$rounds" > "$out/torch.json" 2> "$out/torch.err"
 echo "torch: exit $?"; cat "$out/torch.json"; tail -3 "$out/torch.err"
-python3 - "$out" <<'PY' | tee "$out/table.md"
+"$py" - "$out" <<'PY' | tee "$out/table.md"
 import json, sys
 out = sys.argv[1]
 try:
