@@ -9,7 +9,9 @@ namespace Pure.Core.Backends.OpenCl;
 /// The backend on an OpenCL device: every operation of the seam as a kernel over device buffers (views are a
 /// buffer and an offset). Two programs are built once per backend: the tiled GEMM, and one with every other
 /// kernel (the activations generated from the catalogue, the element-, row- and column-wise operations, the
-/// losses, the optimisers). The numbers that come back (a loss, a count, a finiteness check) are read here.
+/// losses, the optimisers). The numbers that come back (a returned loss, a count, a finiteness check) are read
+/// here; a training step asks for none of them (its loss goes to <see cref="LossInto"/>'s slot, its row indices
+/// go out without a wait), so its kernels reach the device one after another.
 /// </summary>
 public sealed class OpenClBackend : IBackend<float>
 {
@@ -17,7 +19,7 @@ public sealed class OpenClBackend : IBackend<float>
     readonly OpenClGemm gemm;
     readonly OpenClProgram ops;
     readonly OpenClActivations activations;
-    // per-call scratch that grows as needed: row indices, loss terms, per-row hits, one flag
+    // per-call scratch that grows as needed: row indices, loss terms, per-row hits, a flag, a returned loss
     OpenClBuffer? indices, terms, hits, flag, mean;
     // one caller at a time: kernels' arguments and the scratch buffers are shared, and a launch is an argument
     // list then an enqueue (the in-order queue then runs the calls in the order they were made)
