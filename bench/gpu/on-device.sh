@@ -27,7 +27,7 @@ print("| figure | Pure (OpenCL) | PyTorch eager | Pure / eager | PyTorch CUDA gr
 print("|---|---|---|---|---|---|")
 for b, key in ((64, "epoch_seconds"), (256, "epoch_seconds_b256"), (1024, "epoch_seconds_b1024")):
     p, e, g = pure[key], torch[f"eager_epoch_seconds_b{b}"], torch.get(f"graph_epoch_seconds_b{b}")
-    print(f"| epoch s, batch {b} | {p:.4f} | {e:.4f} | {p / e:.3f} | {g if g is None else f'{g:.4f}'} | {'' if g is None else f'{p / g:.3f}'} |")
+    print(f"| epoch s, batch {b} | {p:.4f} | {e:.4f} | {p / e:.3f} | {'—' if g is None else f'{g:.4f}'} | {'—' if g is None else f'{p / g:.3f}'} |")
 for n in (1024, 2048, 4096):
     p, t = pure[f"gemm_gflops_{n}"] / 1000, torch[f"gemm_tflops_{n}"]
     print(f"| GEMM {n}³ TFLOP/s | {p:.2f} | {t:.2f} (cuBLAS) | {p / t:.3f} of cuBLAS | | |")
