@@ -34,7 +34,7 @@ public static class Program
         var device = DeviceChoice.From(args);
         var threads = ThreadCount.From(args);
         if (!device.OpenCl) return new CpuBackend<float>(threads);
-        if (args.Any(a => a == ThreadCount.Option || a.StartsWith(ThreadCount.Option + "=", StringComparison.Ordinal)))
+        if (EarlyOption.Value(args, ThreadCount.Option) is not null)
             throw new CliException($"{ThreadCount.Option} sets the CPU backend's threads; it does not apply to {DeviceChoice.Option} opencl");
         return OpenClBackend.Create(device.Platform, device.Device).Match(b => b, e => throw new CliException($"{DeviceChoice.Option}: {e.Message}"));
     }

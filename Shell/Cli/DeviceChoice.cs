@@ -17,18 +17,11 @@ public sealed record DeviceChoice(bool OpenCl, int Platform, int Device)
     /// <summary>The device the arguments name, the CPU when they name none, or a usage error.</summary>
     public static DeviceChoice From(IReadOnlyList<string> args)
     {
-        for (var i = 0; i < args.Count; i++)
-        {
-            string? text = args[i] == Option ? (i + 1 < args.Count ? args[i + 1] : "")
-                : args[i].StartsWith(Option + "=", StringComparison.Ordinal) ? args[i][(Option.Length + 1)..] : null;
-            if (text is null) continue;
-            if (text == "cpu") return Cpu;
-            if (text == "opencl") return new(true, 0, 0);
-            var parts = text.Split(':');
-            if (parts is ["opencl", var p, var d] && Index(p) is { } platform && Index(d) is { } device) return new(true, platform, device);
-            throw new CliException($"{Option}: '{text}' is not a device ({Description})");
-        }
-        return Cpu;
+        var text = EarlyOption.Value(args, Option);
+        if (text is null or "cpu") return Cpu;
+        if (text == "opencl") return new(true, 0, 0);
+        if (text.Split(':') is ["opencl", var p, var d] && Index(p) is { } platform && Index(d) is { } device) return new(true, platform, device);
+        throw new CliException($"{Option}: '{text}' is not a device ({Description})");
     }
 
     static int? Index(string text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;

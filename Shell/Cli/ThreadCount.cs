@@ -16,15 +16,10 @@ public static class ThreadCount
     /// <summary>The count the arguments ask for, the machine's cores when they do not, or a usage error.</summary>
     public static int From(IReadOnlyList<string> args)
     {
-        for (var i = 0; i < args.Count; i++)
-        {
-            string? text = args[i] == Option ? (i + 1 < args.Count ? args[i + 1] : "")
-                : args[i].StartsWith(Option + "=", StringComparison.Ordinal) ? args[i][(Option.Length + 1)..] : null;
-            if (text is null) continue;
-            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1 || n > Most)
-                throw new CliException($"{Option}: '{text}' is not a thread count (a whole number from 1 to {Most})");
-            return n;
-        }
-        return Environment.ProcessorCount;
+        var text = EarlyOption.Value(args, Option);
+        if (text is null) return Environment.ProcessorCount;
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1 || n > Most)
+            throw new CliException($"{Option}: '{text}' is not a thread count (a whole number from 1 to {Most})");
+        return n;
     }
 }
