@@ -46,7 +46,9 @@ public sealed class OpenClBackend : IBackend<float>
     public static Fin<OpenClBackend> Create(int platform = 0, int device = 0) =>
         OpenClContext.Create(platform, device).Bind(context =>
         {
-            var built = OpenClGemm.Build(context).Bind(g => context.Build("ops", Source()).Map(p => new OpenClBackend(context, g, p)));
+            // a GPU's tiles are timed once, when the backend is made (a second or so); other devices take the query's
+            var gemm = context.Device.Type == "GPU" ? OpenClGemm.Tune(context) : OpenClGemm.Build(context);
+            var built = gemm.Bind(g => context.Build("ops", Source()).Map(p => new OpenClBackend(context, g, p)));
             if (built.IsFail) context.Dispose();
             return built;
         });

@@ -34,6 +34,34 @@ public sealed class OpenClGemm
         return Build(context, tile, perItem, depth);
     }
 
+    /// <summary>The tilings a tuning pass tries: a GPU's, a CPU's, a small work-group's.</summary>
+    public static IReadOnlyList<(int Tile, int PerItem, int Depth)> Candidates { get; } = [(64, 8, 16), (32, 4, 16), (8, 2, 8)];
+
+    /// <summary>
+    /// A short tuning pass: every candidate tiling that builds and fits the device multiplies two 1024² matrices
+    /// (after one untimed run), and the fastest is kept; an error only when none builds.
+    /// </summary>
+    public static Fin<OpenClGemm> Tune(OpenClContext context, int size = 1024)
+    {
+        var built = Candidates.Select(c => Build(context, c.Tile, c.PerItem, c.Depth)).Where(g => g.IsSucc).Select(g => g.ThrowIfFail()).ToArray();
+        if (built.Length == 0) return Build(context);
+        using var a = context.Allocate(size * size);
+        using var b = context.Allocate(size * size);
+        using var c = context.Allocate(size * size);
+        context.Fill(0.5f, a, 0, size * size);
+        context.Fill(0.25f, b, 0, size * size);
+        double Seconds(OpenClGemm gemm)
+        {
+            gemm.Multiply(Transpose.No, Transpose.Yes, size, size, size, 1f, a.All, b.All, 0f, c.All);
+            context.Finish();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            gemm.Multiply(Transpose.No, Transpose.Yes, size, size, size, 1f, a.All, b.All, 0f, c.All);
+            context.Finish();
+            return clock.Elapsed.TotalSeconds;
+        }
+        return built.MinBy(Seconds)!;
+    }
+
     /// <summary>The kernel with the given tiles: <paramref name="tile"/> a multiple of <paramref name="perItem"/>, (tile/perItem)² work-items a group.</summary>
     public static Fin<OpenClGemm> Build(OpenClContext context, int tile, int perItem, int depth) =>
         tile % perItem != 0 || (long)(tile / perItem) * (tile / perItem) > context.Device.MaxWorkGroupSize

@@ -53,6 +53,25 @@ public class OpenClGemmTests
                 }
     }
 
+    /// <summary>The tuning pass (run on GPUs when a backend is made) keeps one of the candidate tilings, and it multiplies correctly.</summary>
+    [OpenClFact]
+    public void The_tuning_pass_keeps_a_candidate_that_multiplies_correctly()
+    {
+        var context = OpenClFixture.Context;
+        var gemm = OpenClGemm.Tune(context, size: 256).ThrowIfFail();
+        Assert.Contains((gemm.Tile, gemm.PerItem, gemm.Depth), OpenClGemm.Candidates);
+        float[] a = [1, 2, 3, 4, 5, 6], b = [7, 8, 9, 10, 11, 12];
+        using var ba = context.Allocate(6);
+        using var bb = context.Allocate(6);
+        using var bc = context.Allocate(4);
+        context.Write(a, ba, 0);
+        context.Write(b, bb, 0);
+        gemm.Multiply(Transpose.No, Transpose.No, 2, 2, 3, 1f, ba.All, bb.All, 0f, bc.All);
+        var c = new float[4];
+        context.Read(bc, 0, c);
+        Assert.Equal([58f, 64f, 139f, 154f], c);
+    }
+
     [OpenClFact]
     public void A_program_that_does_not_build_returns_the_compilers_log()
     {
