@@ -19,7 +19,9 @@ sealed class WorkerPool : IDisposable
 
     readonly Thread[] threads;
     readonly ManualResetEventSlim[] wake;
-    readonly ManualResetEventSlim done = new(false, SpinCount);
+    // the caller's wait for the workers: it spins, then sleeps on this object's monitor. Not an event: an event
+    // allocates its lock the first time a wait must sleep, which a steady-state step would then count
+    readonly object finished = new();
     Gate gate;
     IParallelWork? work;
     int pending;
@@ -73,13 +75,27 @@ sealed class WorkerPool : IDisposable
         }
         work = job;
         failure = null;
-        done.Reset();
         Volatile.Write(ref pending, parts - 1);
         for (var t = 1; t < parts; t++) wake[t - 1].Set();
         job.RunPart(0);
-        done.Wait();
+        WaitForWorkers();
         work = null;
         if (failure is { } e) throw new AggregateException("a worker thread failed", e);
+    }
+
+    void WaitForWorkers()
+    {
+        var spinner = new SpinWait();
+        while (Volatile.Read(ref pending) > 0)
+        {
+            if (spinner.Count < SpinCount)
+            {
+                spinner.SpinOnce(sleep1Threshold: -1);
+                continue;
+            }
+            lock (finished)
+                while (Volatile.Read(ref pending) > 0) Monitor.Wait(finished);
+        }
     }
 
     void Loop(int index)
@@ -97,7 +113,8 @@ sealed class WorkerPool : IDisposable
             {
                 failure = e;
             }
-            if (Interlocked.Decrement(ref pending) == 0) done.Set();
+            if (Interlocked.Decrement(ref pending) == 0)
+                lock (finished) Monitor.PulseAll(finished);
         }
     }
 
@@ -107,6 +124,5 @@ sealed class WorkerPool : IDisposable
         foreach (var w in wake) w.Set();
         foreach (var t in threads) t.Join();
         foreach (var w in wake) w.Dispose();
-        done.Dispose();
     }
 }
