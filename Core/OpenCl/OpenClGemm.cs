@@ -1,4 +1,3 @@
-using System.Reflection;
 using LanguageExt;
 
 namespace Pure.Core.Backends.OpenCl;
@@ -80,16 +79,4 @@ public sealed class OpenClGemm
     }
 
     static OpenClBuffer Mem(View<float> v) => (OpenClBuffer)v.Buffer;
-}
-
-/// <summary>The kernels' OpenCL C sources, embedded in this assembly (<c>Kernels/*.cl</c>).</summary>
-static class KernelSource
-{
-    public static string Read(string name)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Pure.OpenCl.{name}.cl")
-            ?? throw new InvalidOperationException($"kernel source {name}.cl is not embedded");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
 }
