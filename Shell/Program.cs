@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pure.Shell.Cli;
+using Pure.Shell.Devices;
 using Pure.Core.Backends.Cpu;
 using Pure.Core.Backends.OpenCl;
 using Pure.Shell.Commands;
@@ -36,7 +37,7 @@ public static class Program
         if (!device.OpenCl) return new CpuBackend<float>(threads);
         if (EarlyOption.Value(args, ThreadCount.Option) is not null)
             throw new CliException($"{ThreadCount.Option} sets the CPU backend's threads; it does not apply to {DeviceChoice.Option} opencl");
-        return OpenClBackend.Create(device.Platform, device.Device).Match(b => b, e => throw new CliException($"{DeviceChoice.Option}: {e.Message}"));
+        return OpenClBackend.Create(device.Platform, device.Device, DiskCache.FromEnvironment()).Match(b => b, e => throw new CliException($"{DeviceChoice.Option}: {e.Message}"));
     }
 
     /// <summary>

@@ -42,9 +42,12 @@ public sealed class OpenClBackend : IBackend<float>
 
     public OpenClDevice Device => context.Device;
 
-    /// <summary>The backend on device <paramref name="device"/> of platform <paramref name="platform"/>, its kernels built, or why not.</summary>
-    public static Fin<OpenClBackend> Create(int platform = 0, int device = 0) =>
-        OpenClContext.Create(platform, device).Bind(context =>
+    /// <summary>
+    /// The backend on device <paramref name="device"/> of platform <paramref name="platform"/>, its kernels built
+    /// (or loaded from <paramref name="cache"/>, where they were built before), or why not.
+    /// </summary>
+    public static Fin<OpenClBackend> Create(int platform = 0, int device = 0, IOpenClCache? cache = null) =>
+        OpenClContext.Create(platform, device, cache).Bind(context =>
         {
             // a GPU's tiles are timed once, when the backend is made (a second or so); other devices take the query's
             var gemm = context.Device.Type == "GPU" ? OpenClGemm.Tune(context) : OpenClGemm.Build(context);

@@ -19,9 +19,10 @@ public sealed unsafe class OpenClContext : IDisposable
     readonly List<OpenClProgram> programs = [];
     bool disposed;
 
-    OpenClContext(CL cl, OpenClDevice device, nint deviceId, nint context, nint queue)
+    OpenClContext(CL cl, OpenClDevice device, nint deviceId, nint context, nint queue, IOpenClCache? cache)
     {
         this.cl = cl;
+        Cache = cache;
         Device = device;
         DeviceId = deviceId;
         this.context = context;
@@ -29,20 +30,26 @@ public sealed unsafe class OpenClContext : IDisposable
     }
 
     public OpenClDevice Device { get; }
+
+    /// <summary>Where built programs and tuned tiles are kept between processes; null keeps nothing.</summary>
+    public IOpenClCache? Cache { get; }
     internal nint DeviceId { get; }
     internal CL Api => cl;
     internal nint Queue => queue;
 
-    /// <summary>A context on device <paramref name="device"/> of platform <paramref name="platform"/>, or an error naming what is missing.</summary>
-    public static Fin<OpenClContext> Create(int platform = 0, int device = 0) =>
+    /// <summary>
+    /// A context on device <paramref name="device"/> of platform <paramref name="platform"/>, keeping what it
+    /// builds in <paramref name="cache"/> when one is given, or an error naming what is missing.
+    /// </summary>
+    public static Fin<OpenClContext> Create(int platform = 0, int device = 0, IOpenClCache? cache = null) =>
         OpenClDevices.List().Bind(platforms =>
             platform < 0 || platform >= platforms.Count
                 ? Error.New($"no OpenCL platform {platform} (this machine has {platforms.Count}: see pure devices)")
                 : device < 0 || device >= platforms[platform].Devices.Count
                     ? Error.New($"platform {platform} ({platforms[platform].Name}) has no device {device} ({platforms[platform].Devices.Count} there: see pure devices)")
-                    : OpenClDevices.Load().Bind(cl => Open(cl, platforms[platform].Devices[device])));
+                    : OpenClDevices.Load().Bind(cl => Open(cl, platforms[platform].Devices[device], cache)));
 
-    static Fin<OpenClContext> Open(CL cl, OpenClDevice info)
+    static Fin<OpenClContext> Open(CL cl, OpenClDevice info, IOpenClCache? cache)
     {
         var id = OpenClDevices.DeviceIds(cl, OpenClDevices.PlatformIds(cl)[info.Platform])[info.Index];
         int status;
@@ -54,12 +61,18 @@ public sealed unsafe class OpenClContext : IDisposable
             cl.ReleaseContext(context);
             return Error.New($"{info.Id} ({info.Name}): clCreateCommandQueue failed ({status})");
         }
-        return new OpenClContext(cl, info, id, context, queue);
+        return new OpenClContext(cl, info, id, context, queue, cache);
     }
 
-    /// <summary>Compiles <paramref name="source"/> for this device, or returns the compiler's log as the error.</summary>
+    /// <summary>
+    /// Compiles <paramref name="source"/> for this device, or returns the compiler's log as the error. With a
+    /// cache, the device's binary of an earlier build of the same source and options is loaded instead, and a
+    /// fresh build's binary is stored; a binary the driver rejects is built again from source.
+    /// </summary>
     public Fin<OpenClProgram> Build(string name, string source, string options = "-cl-std=CL1.2")
     {
+        var key = Device.CacheKey("program", $"{options}\n{source}");
+        if (Cache?.Load(key) is { } binary && FromBinary(binary, options) is var cached and not 0) return Keep(name, cached, fromCache: true);
         var bytes = Encoding.UTF8.GetBytes(source);
         int status;
         nint program;
@@ -77,9 +90,46 @@ public sealed unsafe class OpenClContext : IDisposable
             cl.ReleaseProgram(program);
             return Error.New($"{Device.Id} ({Device.Name}): program {name} does not build ({status}): {log}");
         }
-        var built = new OpenClProgram(this, name, program);
+        if (Cache is not null && Binary(program) is { } built) Cache.Store(key, built);
+        return Keep(name, program, fromCache: false);
+    }
+
+    OpenClProgram Keep(string name, nint program, bool fromCache)
+    {
+        var built = new OpenClProgram(this, name, program, fromCache);
         programs.Add(built);
         return built;
+    }
+
+    /// <summary>The program made from a device binary, or 0 where the driver rejects it (another driver's, or damaged).</summary>
+    nint FromBinary(byte[] binary, string options)
+    {
+        int status, binaryStatus;
+        var id = DeviceId;
+        var length = (nuint)binary.Length;
+        nint program;
+        fixed (byte* b = binary)
+        {
+            var pointer = b;
+            program = cl.CreateProgramWithBinary(context, 1, &id, &length, &pointer, &binaryStatus, &status);
+        }
+        if (status != 0 || binaryStatus != 0) return 0;
+        if (cl.BuildProgram(program, 1, &id, options, null, null) == 0) return program;
+        cl.ReleaseProgram(program);
+        return 0;
+    }
+
+    /// <summary>The device binary of a built program, or null where the driver gives none.</summary>
+    byte[]? Binary(nint program)
+    {
+        nuint size = 0;
+        if (cl.GetProgramInfo(program, ProgramInfo.BinarySizes, (nuint)sizeof(nuint), &size, null) != 0 || size == 0) return null;
+        var binary = new byte[(int)size];
+        fixed (byte* b = binary)
+        {
+            var pointer = b;
+            return cl.GetProgramInfo(program, ProgramInfo.Binaries, (nuint)sizeof(nint), &pointer, null) == 0 ? binary : null;
+        }
     }
 
     string BuildLog(nint program)

@@ -65,7 +65,7 @@ public static unsafe class OpenClDevices
     }
 
     static OpenClDevice Device(CL cl, nint id, int platform, int index) =>
-        new(platform, index, DeviceText(cl, id, DeviceInfo.Name), DeviceText(cl, id, DeviceInfo.Vendor), DeviceText(cl, id, DeviceInfo.Version),
+        new(platform, index, DeviceText(cl, id, DeviceInfo.Name), DeviceText(cl, id, DeviceInfo.Vendor), DeviceText(cl, id, DeviceInfo.Version), DeviceText(cl, id, DeviceInfo.DriverVersion),
             TypeName(DeviceValue<ulong>(cl, id, DeviceInfo.Type)), (int)DeviceValue<uint>(cl, id, DeviceInfo.MaxComputeUnits),
             (long)DeviceValue<ulong>(cl, id, DeviceInfo.GlobalMemSize), (long)DeviceValue<nuint>(cl, id, DeviceInfo.MaxWorkGroupSize));
 

@@ -37,11 +37,16 @@ public sealed class OpenClGemm
     public static IReadOnlyList<(int Tile, int PerItem, int Depth)> Candidates { get; } = [(64, 8, 16), (32, 4, 16), (8, 2, 8)];
 
     /// <summary>
-    /// A short tuning pass: every candidate tiling that builds and fits the device multiplies two 1024² matrices
-    /// (after one untimed run), and the fastest is kept; an error only when none builds.
+    /// A short tuning pass: every candidate tiling that builds and fits the device multiplies two
+    /// <paramref name="size"/>² matrices (after one untimed run), and the fastest is kept; an error only when none
+    /// builds. The winner is stored in the context's cache under the device and kernel, and a later pass on the
+    /// same device takes it from there without timing anything.
     /// </summary>
     public static Fin<OpenClGemm> Tune(OpenClContext context, int size = 1024)
     {
+        var key = context.Device.CacheKey("gemm-tiling", $"{size}\n{KernelSource.Read("gemm")}");
+        if (context.Cache?.Load(key) is { } saved && Tiling(saved) is { } known && Build(context, known.Tile, known.PerItem, known.Depth) is { IsSucc: true } remembered)
+            return remembered;
         var built = Candidates.Select(c => Build(context, c.Tile, c.PerItem, c.Depth)).Where(g => g.IsSucc).Select(g => g.ThrowIfFail()).ToArray();
         if (built.Length == 0) return Build(context);
         using var a = context.Allocate(size * size);
@@ -58,8 +63,16 @@ public sealed class OpenClGemm
             context.Finish();
             return clock.Elapsed.TotalSeconds;
         }
-        return built.MinBy(Seconds)!;
+        var fastest = built.MinBy(Seconds)!;
+        context.Cache?.Store(key, System.Text.Encoding.ASCII.GetBytes(Text((fastest.Tile, fastest.PerItem, fastest.Depth))));
+        return fastest;
     }
+
+    /// <summary>A stored tiling, when it is one of the <see cref="Candidates"/> (anything else is ignored and tuned again).</summary>
+    static (int Tile, int PerItem, int Depth)? Tiling(byte[] saved) =>
+        Candidates.Where(c => Text(c) == System.Text.Encoding.ASCII.GetString(saved)).Select(c => ((int, int, int)?)c).FirstOrDefault();
+
+    static string Text((int Tile, int PerItem, int Depth) tiling) => $"{tiling.Tile} {tiling.PerItem} {tiling.Depth}";
 
     /// <summary>The kernel with the given tiles: <paramref name="tile"/> a multiple of <paramref name="perItem"/>, (tile/perItem)² work-items a group.</summary>
     public static Fin<OpenClGemm> Build(OpenClContext context, int tile, int perItem, int depth) =>

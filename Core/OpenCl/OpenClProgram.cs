@@ -9,14 +9,18 @@ public sealed unsafe class OpenClProgram
     readonly nint program;
     readonly Dictionary<string, nint> kernels = [];
 
-    internal OpenClProgram(OpenClContext context, string name, nint program)
+    internal OpenClProgram(OpenClContext context, string name, nint program, bool fromCache)
     {
         this.context = context;
         Name = name;
         this.program = program;
+        FromCache = fromCache;
     }
 
     public string Name { get; }
+
+    /// <summary>Whether the program came from a device binary in the context's cache rather than from source.</summary>
+    public bool FromCache { get; }
 
     /// <summary>Releases the kernels, then the program (the context does this when it is disposed).</summary>
     internal void Release()

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Pure.Core.Backends.OpenCl;
 using Pure.Shell.Cli;
+using Pure.Shell.Devices;
 
 namespace Pure.Shell.Commands;
 
@@ -25,6 +26,9 @@ public static class DevicesCommand
                 output.WriteLine($"  {d.Id,-12} {d.Name} — {d.Type}, {d.Vendor}; {d.Version}; {d.ComputeUnits} compute units, " +
                                  $"{ByteSize.Format(d.GlobalMemory)} memory, work-groups up to {d.MaxWorkGroupSize}");
         }
+        output.WriteLine(DiskCache.FromEnvironment() is { } cache
+            ? $"built kernels are kept in {cache.Folder} ({DiskCache.Variable}=off keeps none)"
+            : "built kernels are not kept between runs");
         return ExitCodes.Ok;
     }
 }
