@@ -48,6 +48,26 @@ public class OpenClCliTests
         Assert.Contains(final.Split(' ')[3].TrimEnd(','), Accuracy(onCpu));
     }
 
+    /// <summary>Digits (1797 rows, 10 classes): the same held-out test accuracy, and the same loss to float rounding, on both devices.</summary>
+    [Fact]
+    public void Digits_reach_the_cpus_test_accuracy()
+    {
+        string[] run = ["train", TestFiles.Data("digits.csv"), "--layers", "64", "--epochs", "30", "--test", "0.25", "--quiet"];
+        (double Accuracy, double Loss) Final(PureCli.Result r)
+        {
+            Assert.Equal(0, r.ExitCode);
+            var line = r.Stdout.Split('\n').Single(l => l.StartsWith("final test accuracy: ", StringComparison.Ordinal));
+            var words = line.Split(' ');
+            return (double.Parse(words[3].TrimEnd('%', ','), System.Globalization.CultureInfo.InvariantCulture),
+                double.Parse(words[5], System.Globalization.CultureInfo.InvariantCulture));
+        }
+        var cpu = Final(PureCli.Run(run));
+        var cl = Final(PureCli.Run([.. run, "--device", "opencl"]));
+        Assert.True(cpu.Accuracy >= 95, $"the CPU reached {cpu.Accuracy} %");
+        Assert.Equal(cpu.Accuracy, cl.Accuracy);
+        Assert.True(Math.Abs(cl.Loss - cpu.Loss) <= 1e-3 * cpu.Loss, $"test loss {cl.Loss} on OpenCL, {cpu.Loss} on the CPU");
+    }
+
     /// <summary>Checkpoints hold parameters and optimiser state, not device buffers: a run checkpointed on the CPU continues on OpenCL.</summary>
     [Fact]
     public void A_checkpoint_written_on_the_cpu_resumes_on_opencl()
