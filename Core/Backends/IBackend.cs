@@ -63,6 +63,37 @@ public interface IBackend<T> : IDisposable where T : unmanaged, IFloatingPointIe
     /// </summary>
     void DropoutForward(Rng rng, T keep, View<T> x, View<T> mask, View<T> y);
 
+    /// <summary>
+    /// Normalisation with a per-column affine map: in each group of <paramref name="axis"/> (a row, or a column),
+    /// x̂ = (x − μ)/√(σ² + ε) and y[r, c] = x̂·γ[c] + β[c]. With <paramref name="fromBatch"/> μ and the biased σ²
+    /// are the group's own, summed in double, and written to <paramref name="mean"/> and <paramref name="variance"/>
+    /// (one per group); without, they are read from there (a batch norm's running statistics). x̂ is kept for
+    /// the backward pass.
+    /// </summary>
+    void NormalizeForward(NormAxis axis, bool fromBatch, View<T> x, int rows, int cols, T epsilon, View<T> gamma, View<T> beta,
+        View<T> mean, View<T> variance, View<T> normalised, View<T> y);
+
+    /// <summary>
+    /// The backward of <see cref="NormalizeForward"/>: dγ[c] = Σ_r dy·x̂ and dβ[c] = Σ_r dy (overwritten), and unless
+    /// <paramref name="dx"/> is a default view, with g = dy·γ, dx = (g − mean(g) − x̂·mean(g·x̂))/√(σ² + ε) over each
+    /// group when the statistics came from the batch, else dx = g/√(σ² + ε).
+    /// </summary>
+    void NormalizeBackward(NormAxis axis, bool fromBatch, View<T> normalised, View<T> variance, int rows, int cols, T epsilon, View<T> gamma,
+        View<T> dy, View<T> dx, View<T> dGamma, View<T> dBeta);
+
+    /// <summary>
+    /// A batch norm's running statistics after a batch of <paramref name="count"/> rows (PyTorch's definition):
+    /// μ̂ ← (1 − m)·μ̂ + m·μ and σ̂² ← (1 − m)·σ̂² + m·σ²·n/(n − 1), the unbiased variance. A batch of one row has no
+    /// variance to learn from and leaves both unchanged.
+    /// </summary>
+    void UpdateRunningStatistics(View<T> mean, View<T> variance, int count, T momentum, View<T> runningMean, View<T> runningVariance);
+
+    /// <summary>
+    /// Gradient clipping by global norm, in place: with ‖g‖ = √Σg² (summed in double), g ← g·min(1, c/(‖g‖ + 10⁻⁶))
+    /// (PyTorch's <c>clip_grad_norm_</c>): a gradient with ‖g‖ + 10⁻⁶ ≤ c stays as it is, bit for bit.
+    /// </summary>
+    void ClipByGlobalNorm(View<T> gradients, T maxNorm);
+
     /// <summary>dst = x ⊙ y elementwise; dst may be x or y.</summary>
     void Multiply(View<T> x, View<T> y, View<T> destination);
 

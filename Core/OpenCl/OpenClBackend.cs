@@ -20,7 +20,7 @@ public sealed class OpenClBackend : IBackend<float>
     readonly OpenClProgram ops;
     readonly OpenClActivations activations;
     // per-call scratch that grows as needed: row indices, loss terms, per-row hits, a flag, a returned loss
-    OpenClBuffer? indices, terms, hits, flag, mean;
+    OpenClBuffer? indices, terms, hits, flag, mean, clipFactor;
     // one caller at a time: kernels' arguments and the scratch buffers are shared, and a launch is an argument
     // list then an enqueue (the in-order queue then runs the calls in the order they were made)
     readonly Lock gate = new();
@@ -57,7 +57,7 @@ public sealed class OpenClBackend : IBackend<float>
         });
 
     static string Source() =>
-        string.Join("\n", OpenClActivations.Source(), KernelSource.Read("ops"), KernelSource.Read("loss"), KernelSource.Read("optimisers"));
+        string.Join("\n", OpenClActivations.Source(), KernelSource.Read("ops"), KernelSource.Read("loss"), KernelSource.Read("optimisers"), KernelSource.Read("norm"));
 
     public DeviceBuffer<float> Allocate(int length) => context.Allocate(length);
 
@@ -151,6 +151,51 @@ public sealed class OpenClBackend : IBackend<float>
             var threshold = (ulong)Math.Ceiling((double)keep * (1UL << 53));
             ops.Kernel("dropout_forward").Set(0, mask.Length).Set(1, rng.Key).Set(2, threshold).Set(3, 1f / keep)
                 .Set(4, B(x)).Set(5, x.Offset).Set(6, B(mask)).Set(7, mask.Offset).Set(8, B(y)).Set(9, y.Offset).Run([(nuint)Math.Max(1, mask.Length)]);
+        }
+    }
+
+    public void NormalizeForward(NormAxis axis, bool fromBatch, View<float> x, int rows, int cols, float epsilon, View<float> gamma, View<float> beta,
+        View<float> mean, View<float> variance, View<float> normalised, View<float> y)
+    {
+        var groups = axis == NormAxis.PerRow ? rows : cols;
+        if (groups == 0) return;
+        lock (gate) ops.Kernel("normalize_forward").Set(0, axis == NormAxis.PerRow ? 1 : 0).Set(1, fromBatch ? 1 : 0).Set(2, rows).Set(3, cols).Set(4, epsilon)
+                .Set(5, B(x)).Set(6, x.Offset).Set(7, B(gamma)).Set(8, gamma.Offset).Set(9, B(beta)).Set(10, beta.Offset).Set(11, B(mean)).Set(12, mean.Offset)
+                .Set(13, B(variance)).Set(14, variance.Offset).Set(15, B(normalised)).Set(16, normalised.Offset).Set(17, B(y)).Set(18, y.Offset).Run([(nuint)groups]);
+    }
+
+    public void NormalizeBackward(NormAxis axis, bool fromBatch, View<float> normalised, View<float> variance, int rows, int cols, float epsilon, View<float> gamma,
+        View<float> dy, View<float> dx, View<float> dGamma, View<float> dBeta)
+    {
+        if (cols == 0) return;
+        lock (gate)
+        {
+            ops.Kernel("normalize_affine_gradient").Set(0, rows).Set(1, cols).Set(2, B(normalised)).Set(3, normalised.Offset).Set(4, B(dy)).Set(5, dy.Offset)
+                .Set(6, B(dGamma)).Set(7, dGamma.Offset).Set(8, B(dBeta)).Set(9, dBeta.Offset).Run([(nuint)cols]);
+            var groups = axis == NormAxis.PerRow ? rows : cols;
+            if (dx.Buffer is null || groups == 0) return;
+            ops.Kernel("normalize_input_gradient").Set(0, axis == NormAxis.PerRow ? 1 : 0).Set(1, fromBatch ? 1 : 0).Set(2, rows).Set(3, cols).Set(4, epsilon)
+                .Set(5, B(normalised)).Set(6, normalised.Offset).Set(7, B(variance)).Set(8, variance.Offset).Set(9, B(gamma)).Set(10, gamma.Offset)
+                .Set(11, B(dy)).Set(12, dy.Offset).Set(13, B(dx)).Set(14, dx.Offset).Run([(nuint)groups]);
+        }
+    }
+
+    public void UpdateRunningStatistics(View<float> mean, View<float> variance, int count, float momentum, View<float> runningMean, View<float> runningVariance)
+    {
+        if (count < 2 || runningMean.Length == 0) return;
+        lock (gate) ops.Kernel("update_running_statistics").Set(0, runningMean.Length).Set(1, momentum).Set(2, (float)count / (count - 1))
+                .Set(3, B(mean)).Set(4, mean.Offset).Set(5, B(variance)).Set(6, variance.Offset).Set(7, B(runningMean)).Set(8, runningMean.Offset)
+                .Set(9, B(runningVariance)).Set(10, runningVariance.Offset).Run([(nuint)runningMean.Length]);
+    }
+
+    public void ClipByGlobalNorm(View<float> gradients, float maxNorm)
+    {
+        if (gradients.Length == 0) return;
+        lock (gate)
+        {
+            var factor = Scratch(ref clipFactor, 1);
+            ops.Kernel("clip_norm_factor").Set(0, gradients.Length).Set(1, maxNorm).Set(2, B(gradients)).Set(3, gradients.Offset).Set(4, factor).Run([256], [256]);
+            ops.Kernel("clip_norm_scale").Set(0, gradients.Length).Set(1, B(gradients)).Set(2, gradients.Offset).Set(3, factor).Run([(nuint)gradients.Length]);
         }
     }
 
@@ -315,7 +360,7 @@ public sealed class OpenClBackend : IBackend<float>
     public void Dispose()
     {
         foreach (var done in staged) if (done != 0) context.Await(done);
-        foreach (var b in new[] { indices, terms, hits, flag, mean }) b?.Dispose();
+        foreach (var b in new[] { indices, terms, hits, flag, mean, clipFactor }) b?.Dispose();
         context.Dispose();
     }
 }

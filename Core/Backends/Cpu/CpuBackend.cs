@@ -171,6 +171,19 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
         }
     }
 
+    public void NormalizeForward(NormAxis axis, bool fromBatch, View<T> x, int rows, int cols, T epsilon, View<T> gamma, View<T> beta,
+        View<T> mean, View<T> variance, View<T> normalised, View<T> y) =>
+        CpuNormalisation.Forward(axis, fromBatch, S(x), rows, cols, epsilon, S(gamma), S(beta), S(mean), S(variance), S(normalised), S(y));
+
+    public void NormalizeBackward(NormAxis axis, bool fromBatch, View<T> normalised, View<T> variance, int rows, int cols, T epsilon, View<T> gamma,
+        View<T> dy, View<T> dx, View<T> dGamma, View<T> dBeta) =>
+        CpuNormalisation.Backward(axis, fromBatch, S(normalised), S(variance), rows, cols, epsilon, S(gamma), S(dy), S(dx), S(dGamma), S(dBeta));
+
+    public void UpdateRunningStatistics(View<T> mean, View<T> variance, int count, T momentum, View<T> runningMean, View<T> runningVariance) =>
+        CpuNormalisation.UpdateRunning(S(mean), S(variance), count, momentum, S(runningMean), S(runningVariance));
+
+    public void ClipByGlobalNorm(View<T> gradients, T maxNorm) => CpuNormalisation.ClipByGlobalNorm(S(gradients), maxNorm);
+
     public void Multiply(View<T> x, View<T> y, View<T> destination) => TensorPrimitives.Multiply(S(x), S(y), S(destination));
 
     public bool AllFinite(View<T> x)

@@ -330,6 +330,105 @@ public abstract class BackendConformance<T>(IBackend<T> backend, double? toleran
         Same(what + " drawn again", Read(again), first);
     }
 
+    /// <summary>Data off-centre and at several scales, so that a kernel that skips the mean, or sums in float, shows it.</summary>
+    static double[] Shifted(Draws d, int n)
+    {
+        var (scale, shift) = (d.Pick(1.0, 0.1, 10.0), d.Pick(0.0, 3.0, -50.0));
+        return Normal(d, n, scale).Select(v => v + shift).ToArray();
+    }
+
+    [SeededProperty]
+    public void Normalize_forward_matches_the_definition_per_row_and_per_column(Seed seed)
+    {
+        var d = new Draws(seed.Rng);
+        var (rows, cols) = Shape2(d);
+        var (axis, fromBatch) = (d.Pick(NormAxis.PerRow, NormAxis.PerColumn), d.Pick(true, false));
+        var groups = axis == NormAxis.PerRow ? rows : cols;
+        var epsilon = Round(d.Pick(1e-5, 0.1));
+        var x = Place(d, Shifted(d, rows * cols));
+        var (gamma, beta) = (Place(d, Normal(d, cols)), Place(d, Normal(d, cols)));
+        var mean = Place(d, fromBatch ? NaNs(groups) : Shifted(d, groups));
+        var variance = Place(d, fromBatch ? NaNs(groups) : Enumerable.Range(0, groups).Select(_ => d.Uniform(0, 4)).ToArray());
+        var (h, y) = (Place(d, NaNs(rows * cols)), Place(d, NaNs(rows * cols)));
+        var what = $"{Name} normalize {axis} {(fromBatch ? "from the batch" : "from given statistics")} {rows}×{cols} ε {epsilon:G3}";
+        Backend.NormalizeForward(axis, fromBatch, x.View, rows, cols, T.CreateTruncating(epsilon), gamma.View, beta.View, mean.View, variance.View, h.View, y.View);
+        var expected = ScalarReference.Normalize(axis, x.Values, rows, cols, epsilon, gamma.Values, beta.Values,
+            fromBatch ? null : mean.Values, fromBatch ? null : variance.Values);
+        if (fromBatch)
+        {
+            Near(what + " mean", Read(mean), expected.Mean);
+            Near(what + " variance", Read(variance), expected.Variance);
+        }
+        else
+        {
+            Unchanged(mean, what + " mean");
+            Unchanged(variance, what + " variance");
+        }
+        Near(what + " x̂", Read(h), expected.Normalised);
+        Near(what + " y", Read(y), expected.Y);
+        Unchanged(x, what + " x");
+        Unchanged(gamma, what + " γ");
+        Unchanged(beta, what + " β");
+    }
+
+    [SeededProperty]
+    public void Normalize_backward_matches_the_definition_per_row_and_per_column(Seed seed)
+    {
+        var d = new Draws(seed.Rng);
+        var (rows, cols) = Shape2(d);
+        var (axis, fromBatch) = (d.Pick(NormAxis.PerRow, NormAxis.PerColumn), d.Pick(true, false));
+        var groups = axis == NormAxis.PerRow ? rows : cols;
+        var epsilon = Round(d.Pick(1e-5, 0.1));
+        var h = Place(d, Normal(d, rows * cols));
+        var variance = Place(d, Enumerable.Range(0, groups).Select(_ => d.Uniform(0, 4)).ToArray());
+        var (gamma, dy) = (Place(d, Normal(d, cols)), Place(d, Normal(d, rows * cols)));
+        var (dx, dGamma, dBeta) = (Place(d, NaNs(rows * cols)), Place(d, NaNs(cols)), Place(d, NaNs(cols)));
+        var what = $"{Name} normalize backward {axis} {(fromBatch ? "from the batch" : "from given statistics")} {rows}×{cols}";
+        Backend.NormalizeBackward(axis, fromBatch, h.View, variance.View, rows, cols, T.CreateTruncating(epsilon), gamma.View, dy.View, dx.View, dGamma.View, dBeta.View);
+        var expected = ScalarReference.NormalizeBackward(axis, fromBatch, h.Values, variance.Values, rows, cols, epsilon, gamma.Values, dy.Values);
+        Near(what + " dx", Read(dx), expected.Dx);
+        Near(what + " dγ", Read(dGamma), expected.DGamma);
+        Near(what + " dβ", Read(dBeta), expected.DBeta);
+        // a first layer asks for no dx: the affine gradients alone
+        var (aloneGamma, aloneBeta) = (Place(d, NaNs(cols)), Place(d, NaNs(cols)));
+        Backend.NormalizeBackward(axis, fromBatch, h.View, variance.View, rows, cols, T.CreateTruncating(epsilon), gamma.View, dy.View, default, aloneGamma.View, aloneBeta.View);
+        Near(what + " dγ without dx", Read(aloneGamma), expected.DGamma);
+        Near(what + " dβ without dx", Read(aloneBeta), expected.DBeta);
+        foreach (var (input, name) in new[] { (h, "x̂"), (variance, "σ²"), (gamma, "γ"), (dy, "dy") }) Unchanged(input, $"{what} {name}");
+    }
+
+    [SeededProperty]
+    public void Running_statistics_move_by_the_momentum_with_the_unbiased_variance(Seed seed)
+    {
+        var d = new Draws(seed.Rng);
+        var cols = Size(d);
+        var count = d.Pick(0, 1, 2, 3, 17, 64);
+        var momentum = Round(d.Pick(0.1, d.Uniform(0, 1)));
+        var (mean, variance) = (Place(d, Normal(d, cols)), Place(d, Enumerable.Range(0, cols).Select(_ => d.Uniform(0, 4)).ToArray()));
+        var (runningMean, runningVariance) = (Place(d, Normal(d, cols)), Place(d, Enumerable.Range(0, cols).Select(_ => d.Uniform(0, 4)).ToArray()));
+        var what = $"{Name} running statistics of {cols} after {count} rows, momentum {momentum:G3}";
+        Backend.UpdateRunningStatistics(mean.View, variance.View, count, T.CreateTruncating(momentum), runningMean.View, runningVariance.View);
+        var expected = ScalarReference.RunningStatistics(mean.Values, variance.Values, count, momentum, runningMean.Values, runningVariance.Values);
+        Near(what + " mean", Read(runningMean), expected.Mean);
+        Near(what + " variance", Read(runningVariance), expected.Variance);
+        Unchanged(mean, what + " batch mean");
+        Unchanged(variance, what + " batch variance");
+    }
+
+    [SeededProperty]
+    public void Clipping_scales_a_gradient_above_the_norm_and_leaves_one_below_it(Seed seed)
+    {
+        var d = new Draws(seed.Rng);
+        var n = Size(d);
+        var g = Place(d, Normal(d, n, d.Pick(1e-3, 1.0, 100.0)));
+        var maxNorm = Round(d.Uniform(0.1, 10));
+        var what = $"{Name} clip {n} to a norm of {maxNorm:G4}";
+        var expected = ScalarReference.ClipByGlobalNorm(g.Values, maxNorm);
+        Backend.ClipByGlobalNorm(g.View, T.CreateTruncating(maxNorm));
+        if (expected is null) Unchanged(g, what);
+        else Near(what, Read(g), expected);
+    }
+
     [SeededProperty]
     public void Multiply_is_elementwise_into_a_third_view_or_either_input(Seed seed)
     {

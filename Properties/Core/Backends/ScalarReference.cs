@@ -13,7 +13,7 @@ public readonly record struct Expected(double Value, double Magnitude = 0);
 /// <see cref="IBackend{T}"/>, the losses and the optimisers, never from the kernels: the oracle of the
 /// conformance suite. Matrices are row-major arrays, as on the backend.
 /// </summary>
-public static class ScalarReference
+public static partial class ScalarReference
 {
     public static Expected[] Gemm(Transpose transA, Transpose transB, int m, int n, int k, double alpha, double[] a, double[] b, double beta, double[] c)
     {

@@ -1,0 +1,11 @@
+namespace Pure.Core.Backends;
+
+/// <summary>
+/// Which elements of a rows×cols batch a normalisation averages over: each row's own (layer normalisation,
+/// statistics per example) or each column's over the batch (batch normalisation, statistics per feature).
+/// </summary>
+public enum NormAxis
+{
+    PerRow,
+    PerColumn,
+}
