@@ -97,6 +97,9 @@ public interface IBackend<T> : IDisposable where T : unmanaged, IFloatingPointIe
     /// <summary>dst = x ⊙ y elementwise; dst may be x or y.</summary>
     void Multiply(View<T> x, View<T> y, View<T> destination);
 
+    /// <summary>dst = x + y elementwise (a residual block's skip); dst may be x or y.</summary>
+    void Add(View<T> x, View<T> y, View<T> destination);
+
     /// <summary>Whether every element of <paramref name="x"/> is finite (no NaN, no ±∞): the divergence check after an update.</summary>
     bool AllFinite(View<T> x);
 

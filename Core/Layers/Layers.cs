@@ -77,6 +77,32 @@ public static class Layers
             : Error.New(FormattableString.Invariant($"layer {name}: rate must be in [0, 1), got {rate}")));
     }
 
+    /// <summary>Layer normalisation over each row's <c>width</c> features, ε = 10⁻⁵ unless given (PyTorch's default).</summary>
+    public static Layer LayerNorm(double epsilon = 1e-5)
+    {
+        var name = LayerNormName(epsilon);
+        return new(name, width => epsilon > 0 && double.IsFinite(epsilon)
+            ? Width(name, width).Map(w => (LayerPlan)new LayerNormLayer(w, epsilon))
+            : Error.New($"layer {name}: ε must be a positive number"));
+    }
+
+    internal static string LayerNormName(double epsilon) =>
+        epsilon == 1e-5 ? "layer-norm" : FormattableString.Invariant($"layer-norm(ε={epsilon:G4})");
+
+    /// <summary>
+    /// A residual block y = x + f(x). Where f changes the width the block is an error naming it, unless
+    /// <paramref name="project"/> asks for a learnt projection on the skip (a dense layer without bias).
+    /// </summary>
+    public static Layer Residual(Layer f, bool project = false)
+    {
+        var name = project ? $"residual({f.Name}, projected)" : $"residual({f.Name})";
+        Fin<LayerPlan> Block(int w, LayerPlan body) =>
+            body.OutputWidth == w && !project ? new ResidualLayer(name, body, null)
+            : project ? new ResidualLayer(name, body, new DenseLayer("skip", w, body.OutputWidth, Inits.Xavier, null))
+            : Error.New($"layer {name}: f maps width {w} to {body.OutputWidth}, and the skip adds x of width {w}; pass project: true for a learnt projection");
+        return new(name, width => Width(name, width).Bind(w => f.Plan(w).Match(body => Block(w, body), e => Error.New($"layer {name}: {e.Message}"))));
+    }
+
     /// <summary>The layers in order, as one layer. An error names the position and layer that failed.</summary>
     public static Layer Serial(params Layer[] layers) => Serial((IEnumerable<Layer>)layers);
 

@@ -205,6 +205,12 @@ public sealed class OpenClBackend : IBackend<float>
                 .Set(5, B(destination)).Set(6, destination.Offset).Run([(nuint)Math.Max(1, destination.Length)]);
     }
 
+    public void Add(View<float> x, View<float> y, View<float> destination)
+    {
+        lock (gate) ops.Kernel("add").Set(0, destination.Length).Set(1, B(x)).Set(2, x.Offset).Set(3, B(y)).Set(4, y.Offset)
+                .Set(5, B(destination)).Set(6, destination.Offset).Run([(nuint)Math.Max(1, destination.Length)]);
+    }
+
     public bool AllFinite(View<float> x)
     {
         lock (gate)

@@ -186,6 +186,8 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
 
     public void Multiply(View<T> x, View<T> y, View<T> destination) => TensorPrimitives.Multiply(S(x), S(y), S(destination));
 
+    public void Add(View<T> x, View<T> y, View<T> destination) => TensorPrimitives.Add(S(x), S(y), S(destination));
+
     public bool AllFinite(View<T> x)
     {
         foreach (var v in S(x))

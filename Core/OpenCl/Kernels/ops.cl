@@ -25,6 +25,12 @@ __kernel void multiply(const int n, const __global float* x, const int xo, const
     if (i < n) dst[dsto + i] = x[xo + i] * y[yo + i];
 }
 
+__kernel void add(const int n, const __global float* x, const int xo, const __global float* y, const int yo,
+                  __global float* dst, const int dsto) {
+    const int i = get_global_id(0);
+    if (i < n) dst[dsto + i] = x[xo + i] + y[yo + i];
+}
+
 __kernel void prelu_forward(const int rows, const int cols, const __global float* z, const int zo,
                             const __global float* slope, const int so, __global float* a, const int ao) {
     const int i = get_global_id(0);

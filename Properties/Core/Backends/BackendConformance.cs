@@ -430,25 +430,32 @@ public abstract class BackendConformance<T>(IBackend<T> backend, double? toleran
     }
 
     [SeededProperty]
-    public void Multiply_is_elementwise_into_a_third_view_or_either_input(Seed seed)
+    public void Multiply_and_add_are_elementwise_into_a_third_view_or_either_input(Seed seed)
     {
         var d = new Draws(seed.Rng);
         var n = Size(d);
         var x = Place(d, Awkward(d, n));
         var y = Place(d, Awkward(d, n));
-        var expected = ScalarReference.Multiply(x.Values, y.Values);
-        var what = $"{Name} multiply of {n}";
-        var destination = Place(d, NaNs(n));
-        Backend.Multiply(x.View, y.View, destination.View);
-        Near(what, Read(destination), expected);
-        Unchanged(x, what + " x");
-        Unchanged(y, what + " y");
-        var intoX = Place(d, x.Values);
-        Backend.Multiply(intoX.View, y.View, intoX.View);
-        Near(what + " into x", Read(intoX), expected);
-        var intoY = Place(d, y.Values);
-        Backend.Multiply(x.View, intoY.View, intoY.View);
-        Near(what + " into y", Read(intoY), expected);
+        (string, Action<View<T>, View<T>, View<T>>, Expected[])[] operations =
+        [
+            ("multiply", Backend.Multiply, ScalarReference.Multiply(x.Values, y.Values)),
+            ("add", Backend.Add, ScalarReference.Add(x.Values, y.Values)),
+        ];
+        foreach (var (name, operation, expected) in operations)
+        {
+            var what = $"{Name} {name} of {n}";
+            var destination = Place(d, NaNs(n));
+            operation(x.View, y.View, destination.View);
+            Near(what, Read(destination), expected);
+            Unchanged(x, what + " x");
+            Unchanged(y, what + " y");
+            var intoX = Place(d, x.Values);
+            operation(intoX.View, y.View, intoX.View);
+            Near(what + " into x", Read(intoX), expected);
+            var intoY = Place(d, y.Values);
+            operation(x.View, intoY.View, intoY.View);
+            Near(what + " into y", Read(intoY), expected);
+        }
     }
 
     [SeededProperty]

@@ -146,6 +146,8 @@ public static partial class ScalarReference
 
     public static Expected[] Multiply(double[] x, double[] y) => x.Select((v, i) => new Expected(v * y[i])).ToArray();
 
+    public static Expected[] Add(double[] x, double[] y) => x.Select((v, i) => new Expected(v + y[i], Math.Abs(v) + Math.Abs(y[i]))).ToArray();
+
     public static double[] GatherRows(double[] source, int cols, int[] rows) =>
         rows.SelectMany(r => source.Skip(r * cols).Take(cols)).ToArray();
 

@@ -61,6 +61,32 @@ public class BackpropProperties
     }
 
     [SeededProperty]
+    public void LayerNorm_backward_equals_finite_differences(Seed seed)
+    {
+        var rng = seed.Rng;
+        var epsilon = rng.Below(5, 2) == 0 ? 1e-5 : 0.5;
+        AssertGradients(Plan(Layers.LayerNorm(epsilon), 1 + rng.Below(0, 16)), 1 + rng.Below(1, 6), rng, $"layer norm ε {epsilon}");
+    }
+
+    [SeededProperty]
+    public void Residual_blocks_around_generated_stacks_backward_equals_finite_differences(Seed seed)
+    {
+        var rng = seed.Rng;
+        var (body, width, description) = RandomNetworks.Stack(rng);
+        var project = Plan(body, width).OutputWidth != width || rng.Below(50, 2) == 0;
+        AssertGradients(Plan(Layers.Residual(body, project), width), 1 + rng.Below(99, 6), rng.Fold(7), $"residual{(project ? ", projected," : "")} of {description}");
+    }
+
+    [SeededProperty]
+    public void Deep_stacks_of_residual_blocks_norms_and_dropout_backward_equals_finite_differences(Seed seed)
+    {
+        var rng = seed.Rng;
+        var (layer, width, description) = RandomNetworks.Deep(rng);
+        AssertGradients(Plan(layer, width), 1 + rng.Below(99, 6), rng.Fold(7), description);
+        AssertGradients(Plan(layer, width), 2, rng.Fold(8), description + " (evaluation)", Mode.Evaluate);
+    }
+
+    [SeededProperty]
     public void Serial_stacks_backward_equals_finite_differences(Seed seed)
     {
         var rng = seed.Rng;

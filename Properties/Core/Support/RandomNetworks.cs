@@ -27,4 +27,44 @@ public static class RandomNetworks
         var layer = Layers.Serial(layers);
         return (layer, input, $"{input} → {layer.Name}");
     }
+
+    /// <summary>
+    /// Stacks of the deep-network blocks (issue 14), depth 1–5, widths 1–16: residual blocks around generated
+    /// stacks (projected where the widths differ, and sometimes where they do not), layer norms, dropout, and the
+    /// plain dense-then-activation blocks.
+    /// </summary>
+    public static (Layer Layer, int InputWidth, string Description) Deep(Rng rng)
+    {
+        var depth = 1 + rng.Below(0, 5);
+        var input = 1 + rng.Below(1, 16);
+        var layers = new List<Layer>();
+        var width = input;
+        for (var i = 0; i < depth; i++)
+        {
+            var k = rng.Fold((ulong)i + 20);
+            switch (k.Below(0, 5))
+            {
+                case 0:
+                    layers.Add(Layers.LayerNorm());
+                    break;
+                case 1:
+                    layers.Add(Layers.Dropout(0.3));
+                    break;
+                case 2:
+                    var units = 1 + k.Below(1, 16);
+                    layers.Add(Layers.Dense(units, Inits.Normal(0.7), Inits.Normal(0.3)));
+                    layers.Add(Layers.Activation(Smooth[k.Below(2, Smooth.Length)]));
+                    width = units;
+                    break;
+                default:
+                    var (body, _, _) = Stack(k.Fold(3));
+                    var planned = Network.Build(body, width).ThrowIfFail().OutputWidth;
+                    layers.Add(Layers.Residual(body, project: planned != width || k.Below(4, 4) == 0));
+                    width = planned;
+                    break;
+            }
+        }
+        var layer = Layers.Serial(layers);
+        return (layer, input, $"{input} → {layer.Name}");
+    }
 }

@@ -1,0 +1,73 @@
+using Pure.Properties.Support;
+
+namespace Pure.Properties;
+
+/// <summary>Issue 14: the laws of the layers that make deep networks trainable, on generated shapes.</summary>
+public class DeepLayerLaws
+{
+    static readonly CpuBackend<float> Cpu = TestBackends.Float;
+
+    static Matrix Input(Rng rng, int rows, int cols, float scale = 1f, float shift = 0f) =>
+        Matrix.Create(rows, cols, rng, (dst, r) => r.FillNormal(shift, scale, dst));
+
+    /// <summary>Residual(f) with f's last dense layer at zero (weights and bias) is the identity, bit for bit.</summary>
+    [SeededProperty]
+    public void A_residual_block_whose_last_dense_is_zero_is_the_identity(Seed seed)
+    {
+        var rng = seed.Rng;
+        var (width, hidden, rows) = (1 + rng.Below(0, 16), 1 + rng.Below(1, 16), 1 + rng.Below(2, 8));
+        var f = Layers.Serial(Layers.Dense(hidden, Inits.Normal(1), Inits.Normal(1)), Layers.Tanh, Layers.Dense(width, Inits.Zeros, Inits.Zeros));
+        var net = Network.Build(Layers.Residual(f), width).ThrowIfFail();
+        var x = Input(rng.Fold(1), rows, width, 3f);
+        Assert.Equal(x.ToArray(), Inference.Forward(Cpu, net, net.Init(rng.Fold(2)), x).ThrowIfFail().ToArray());
+    }
+
+    [SeededProperty]
+    public void A_residual_block_adds_its_input_to_its_body(Seed seed)
+    {
+        var rng = seed.Rng;
+        var (width, rows) = (1 + rng.Below(0, 16), 1 + rng.Below(2, 8));
+        var f = Layers.Serial(Layers.Dense(width, Inits.Normal(1), Inits.Normal(1)), Layers.Sigmoid);
+        var (block, body) = (Network.Build(Layers.Residual(f), width).ThrowIfFail(), Network.Build(f, width).ThrowIfFail());
+        var p = block.Init(rng.Fold(1));
+        var x = Input(rng.Fold(2), rows, width);
+        var fx = Inference.Forward(Cpu, body, Params.From(body.Layout, p.Values).ThrowIfFail(), x).ThrowIfFail().ToArray();
+        Assert.Equal(x.ToArray().Select((v, i) => v + fx[i]), Inference.Forward(Cpu, block, p, x).ThrowIfFail().ToArray());
+        Assert.Equal(["body.0.weight", "body.0.bias"], block.Layout.Segments.Select(s => s.Name));
+    }
+
+    [Fact]
+    public void A_residual_block_that_changes_the_width_is_an_error_naming_it_unless_projected()
+    {
+        var f = Layers.Serial(Layers.Dense(3), Layers.Relu);
+        var error = Network.Build(Layers.Serial(Layers.Dense(5), Layers.Residual(f)), 2).Match(_ => "", e => e.Message);
+        Assert.Contains("layer 1 (residual(dense(3) → relu))", error);
+        Assert.Contains("f maps width 5 to 3", error);
+        Assert.Contains("project: true", error);
+        var projected = Network.Build(Layers.Residual(f, project: true), 5).ThrowIfFail();
+        Assert.Equal(3, projected.OutputWidth);
+        Assert.Equal(["body.0.weight", "body.0.bias", "skip.weight"], projected.Layout.Segments.Select(s => s.Name));
+        Assert.Equal(5 * 3 + 3 + 5 * 3, projected.Layout.Length);
+    }
+
+    /// <summary>With γ = 1 and β = 0 (as it starts) every row of a layer norm's output has mean 0 and variance σ²/(σ² + ε) ≈ 1.</summary>
+    [SeededProperty]
+    public void LayerNorm_rows_have_mean_zero_and_unit_variance_before_the_affine_map(Seed seed)
+    {
+        var rng = seed.Rng;
+        var (width, rows) = (2 + rng.Below(0, 63), 1 + rng.Below(1, 8));
+        var net = Network.Build(Layers.LayerNorm(), width).ThrowIfFail();
+        var x = Input(rng.Fold(1), rows, width, (float)(0.5 + 5 * rng.Uniform(2)), (float)(20 * rng.Uniform(3) - 10));
+        var y = Inference.Forward(Cpu, net, net.Init(rng), x).ThrowIfFail();
+        for (var r = 0; r < rows; r++)
+        {
+            var row = x.Row(r).ToArray().Select(v => (double)v).ToArray();
+            var mu = row.Average();
+            var variance = row.Average(v => (v - mu) * (v - mu));
+            var outRow = y.Row(r).ToArray().Select(v => (double)v).ToArray();
+            var outMean = outRow.Average();
+            Assert.True(Math.Abs(outMean) < 1e-5, $"row {r}: mean {outMean}");
+            Assert.True(Math.Abs(outRow.Average(v => (v - outMean) * (v - outMean)) - variance / (variance + 1e-5)) < 1e-4, $"row {r}: variance of the output");
+        }
+    }
+}
