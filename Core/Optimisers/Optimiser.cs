@@ -28,6 +28,12 @@ public sealed record Optimiser
     public double WeightDecay { get; init; }
     public double L2 { get; init; }
 
+    /// <summary>
+    /// Clipping by global norm before each update (PyTorch's <c>clip_grad_norm_</c>): the whole gradient is scaled
+    /// by min(1, c/(‖g‖ + 10⁻⁶)); null leaves it alone.
+    /// </summary>
+    public double? ClipNorm { get; init; }
+
     /// <summary>The rate's schedule over the steps (<see cref="Optimisers.Schedule.None"/>: constant).</summary>
     public Schedule Schedule { get; init; } = Schedule.None;
 

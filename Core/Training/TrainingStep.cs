@@ -56,6 +56,8 @@ public sealed class TrainingStep : IDisposable
             return Error.New($"softmax cross-entropy needs at least 2 outputs, the last layer ({network.Plan.Name}) gives {network.OutputWidth}");
         if (!(optimiser.LearningRate > 0) || !double.IsFinite(optimiser.LearningRate))
             return Error.New($"learning rate must be a positive number, got {optimiser.LearningRate}");
+        if (optimiser.ClipNorm is { } clip && (!(clip > 0) || !double.IsFinite(clip) || clip > float.MaxValue))
+            return Error.New($"the clipping norm must be a positive number, got {clip}");
         try
         {
             return new TrainingStep(network, loss, optimiser, backend, batchCapacity);
@@ -217,6 +219,7 @@ public sealed class TrainingStep : IDisposable
         Network.Plan.Forward(backend, new ForwardPass<float>(n, x, o, Params, workspace.All, Mode.Train, key));
         backend.LossInto(Loss.Kind, o, y, n, outW, dO, lossSlot);
         Network.Plan.Backward(backend, new BackwardPass<float>(n, x, o, dO, default, Params, grads, workspace.All, Mode.Train));
+        if (Optimiser.ClipNorm is { } clip) backend.ClipByGlobalNorm(grads, (float)clip);
         var slots = Optimiser.StateSlots * Network.Layout.Length;
         backend.OptimiserStep(Optimiser.Rule(current.Step + 1), Params, grads, slots == 0 ? default : state.All.Slice(0, slots), decay.All.Slice(0, Network.Layout.Length));
         step = current.Step + 1;

@@ -42,11 +42,12 @@ public static class TrainCommand
         var warmup = new Option<int>("--warmup") { Description = "epochs of linear warm-up before the schedule (not with onecycle)", DefaultValueFactory = _ => 0 };
         var stepEvery = new Option<int?>("--step-every") { Description = "--schedule step: cut the rate every N epochs (default: a third of the run)" };
         var gamma = new Option<double?>("--gamma") { Description = "--schedule step: the factor of each cut (default 0.1)" };
+        var clipNorm = new Option<double?>("--clip-norm") { Description = "clip the gradient's global norm to this before each update (PyTorch's clip_grad_norm_), e.g. 1.0" };
         var every = new Option<int?>("--print-every") { Description = "print every N epochs when not on a terminal (default: every epoch up to 100, else 100 lines)" };
 
         var command = new Command("train", "Train a network on a CSV file and report loss and accuracy per epoch")
         {
-            file, data, label, features, task, layers, activation, init, dropout, optimizer, lr, schedule, warmup, stepEvery, gamma, epochs, batch, seed, val, test, patience, log, quiet, every, save, checkpoint, checkpointEvery, resume, plot, maxMemory,
+            file, data, label, features, task, layers, activation, init, dropout, optimizer, lr, schedule, warmup, stepEvery, gamma, clipNorm, epochs, batch, seed, val, test, patience, log, quiet, every, save, checkpoint, checkpointEvery, resume, plot, maxMemory,
         };
         command.SetAction(r =>
         {
@@ -54,6 +55,7 @@ public static class TrainCommand
             var recipe = new Recipe(architecture, r.GetValue(optimizer)!, r.GetValue(lr), r.GetValue(epochs), r.GetValue(batch), r.GetValue(seed))
             {
                 Schedule = new ScheduleOptions(r.GetValue(schedule)!, r.GetValue(warmup), r.GetValue(stepEvery), r.GetValue(gamma)),
+                ClipNorm = r.GetValue(clipNorm),
             };
             var options = new TrainOptions(r.GetValue(val), r.GetValue(test), r.GetValue(patience), r.GetValue(log), r.GetValue(quiet), r.GetValue(every))
             {
@@ -110,7 +112,7 @@ public static class TrainCommand
                          (targets.IsClassification ? $"{targets.ClassNames.Length} classes ({Listing.Few(targets.ClassNames)})" : "regression") +
                          $"; {trainRows.Length} for training" + (heldOut is null ? "" : $", {valRows.Length} for validation") + (test is null ? "" : $", {testRows.Length} for testing"));
         output.WriteLine($"network: {network}; loss {loss}; optimizer {recipe.OptimiserName} lr {step.Optimiser.LearningRate.ToString(CultureInfo.InvariantCulture)}" +
-                         (recipe.Schedule.IsConstant ? "" : $", schedule {recipe.Schedule.Describe(recipe.Epochs)}") + $"; batch {step.BatchCapacity}; seed {recipe.Seed}; backend {backend.Name}");
+                         (recipe.Schedule.IsConstant ? "" : $", schedule {recipe.Schedule.Describe(recipe.Epochs)}") + recipe.ClipText + $"; batch {step.BatchCapacity}; seed {recipe.Seed}; backend {backend.Name}");
 
         // Ctrl+C, SIGTERM or SIGHUP: the epoch finishes, a checkpoint is written, exit 130, 143 or 129
         using var signals = new StopSignals();

@@ -70,4 +70,24 @@ public class DeepLayerLaws
             Assert.True(Math.Abs(outRow.Average(v => (v - outMean) * (v - outMean)) - variance / (variance + 1e-5)) < 1e-4, $"row {r}: variance of the output");
         }
     }
+
+    /// <summary>Clipping never increases the global norm, brings a large one down to c, and leaves a small gradient as it is.</summary>
+    [SeededProperty]
+    public void Clipping_never_increases_the_norm_and_leaves_a_small_gradient_unchanged(Seed seed)
+    {
+        var rng = seed.Rng;
+        var n = 1 + rng.Below(0, 300);
+        var g = new float[n];
+        rng.Fold(1).FillNormal(0f, (float)Math.Pow(10, 4 * rng.Uniform(2) - 2), g);
+        var clip = Math.Pow(10, 4 * rng.Uniform(3) - 2);
+        double Norm(float[] v) => Math.Sqrt(v.Sum(x => (double)x * x));
+        using var buffer = Cpu.Allocate(n);
+        Cpu.Upload(g, buffer.All);
+        Cpu.ClipByGlobalNorm(buffer.All, (float)clip);
+        var after = new float[n];
+        Cpu.Download(buffer.All, after);
+        Assert.True(Norm(after) <= Norm(g) * (1 + 1e-6), $"norm {Norm(g)} became {Norm(after)}");
+        if (Norm(g) + 1e-6 <= (float)clip) Assert.Equal(g, after);
+        else Assert.True(Math.Abs(Norm(after) - clip) <= 1e-5 * clip + 1e-6, $"norm {Norm(g)} clipped to {clip} is {Norm(after)}");
+    }
 }

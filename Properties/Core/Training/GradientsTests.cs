@@ -21,6 +21,28 @@ public class GradientsTests
         Assert.Equal(Inference.Loss(Cpu, network, theta, Loss.SoftmaxCrossEntropy, data.Features, data.Targets).ThrowIfFail(), grads.Loss, 1e-6);
     }
 
+    /// <summary>
+    /// Issue 14's --clip-norm: one SGD step with clipping moves by −η·g·c/(‖g‖ + 10⁻⁶) when ‖g‖ is above c, and by
+    /// exactly the unclipped step (bit for bit) when c is far above ‖g‖.
+    /// </summary>
+    [SeededProperty]
+    public void One_clipped_sgd_step_moves_by_the_gradient_scaled_to_the_norm(Seed seed)
+    {
+        var data = Generators.Spirals(10, 3, 0.2, seed.Rng).OneHotTargets(3);
+        var network = Network.Build(Layers.Serial(Layers.Dense(6, Inits.He), Layers.Tanh, Layers.Dense(3)), 2).ThrowIfFail();
+        var theta = network.Init(seed.Rng.Fold(1));
+        var g = Gradients.OfLoss(Cpu, network, theta, Loss.SoftmaxCrossEntropy, data.Features, data.Targets).ThrowIfFail().ParameterGradients.ToArray();
+        var norm = Math.Sqrt(g.Sum(v => (double)v * v));
+        var clip = norm * (0.1 + 0.8 * seed.Rng.Uniform(2));
+        Params Step(double? c) => Train.Fit(network, theta, data, Loss.SoftmaxCrossEntropy, Optimiser.Sgd(0.5) with { ClipNorm = c }, 1, data.Rows, 0, Cpu).ThrowIfFail().Params;
+        var clipped = Step(clip);
+        var scale = clip / (norm + 1e-6);
+        for (var i = 0; i < theta.Length; i++)
+            Assert.Equal(theta.Values[i] - 0.5 * g[i] * scale, clipped.Values[i], 1e-6);
+        Assert.Equal(Step(null).ToArray(), Step(1000 * norm).ToArray());
+        Assert.NotEqual(Step(null).ToArray(), clipped.ToArray());
+    }
+
     [Fact]
     public void The_input_gradient_of_a_class_score_is_that_row_of_a_linear_layer()
     {

@@ -96,6 +96,29 @@ public class CheckpointTests
         Assert.Equal("6", SafeTensors.Read(checkpoint).Metadata["checkpoint_epoch"]);
     }
 
+    /// <summary>Issue 14: --clip-norm is part of the run's settings: a checkpoint resumes with the same clipping only, and a bad norm is refused.</summary>
+    [Fact]
+    public void A_checkpoint_keeps_its_clipping_and_a_bad_norm_is_refused()
+    {
+        var dir = TestFiles.TempFolder();
+        var checkpoint = Path.Combine(dir, "c.safetensors");
+        string[] run = ["train", TestFiles.Data("moons.csv"), "--layers", "8", "--batch", "50", "--clip-norm", "0.25", "--checkpoint-every", "2", "--checkpoint", checkpoint, "--quiet"];
+        var first = PureCli.Run([.. run, "--epochs", "2"]);
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("; clip-norm 0.25;", first.Stdout);
+        Assert.Equal(0, PureCli.Run([.. run, "--epochs", "4", "--resume", checkpoint]).ExitCode);
+        var unclipped = PureCli.Run("train", TestFiles.Data("moons.csv"), "--layers", "8", "--batch", "50", "--epochs", "6", "--resume", checkpoint, "--quiet");
+        Assert.Equal(2, unclipped.ExitCode);
+        Assert.Contains("clip-norm 0.25", unclipped.Stderr);
+        foreach (var bad in new[] { "0", "-1", "nan", "inf" })
+        {
+            var r = PureCli.Run("train", TestFiles.Data("moons.csv"), "--clip-norm", bad);
+            Assert.Equal(2, r.ExitCode);
+            Assert.Contains("--clip-norm", r.Stderr);
+            Assert.Single(r.Stderr.Trim().Split('\n'));
+        }
+    }
+
     [Fact]
     public void A_diverging_run_exits_1_and_keeps_the_last_good_checkpoint_readable()
     {
