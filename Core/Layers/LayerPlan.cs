@@ -19,6 +19,11 @@ public abstract class LayerPlan(string name, int inputWidth, int outputWidth)
 
     public int ParamCount => Params.Sum(p => p.Length);
 
+    /// <summary>What the layer keeps that is not a parameter (running statistics), laid out in its slice of the state vector.</summary>
+    public virtual IReadOnlyList<StateSpec> State => [];
+
+    public int StateCount => State.Sum(s => s.Length);
+
     /// <summary>
     /// Scratch memory (elements) the layer needs for a batch of <paramref name="rows"/>, kept from forward to
     /// backward. Computed in a checked context: a size past int.MaxValue throws OverflowException.

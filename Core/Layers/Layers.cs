@@ -90,6 +90,21 @@ public static class Layers
         epsilon == 1e-5 ? "layer-norm" : FormattableString.Invariant($"layer-norm(ε={epsilon:G4})");
 
     /// <summary>
+    /// Batch normalisation of each feature over the batch, ε = 10⁻⁵ and momentum 0.1 unless given (PyTorch's
+    /// defaults): batch statistics in training, the running ones (state, not parameters) in evaluation.
+    /// </summary>
+    public static Layer BatchNorm(double epsilon = 1e-5, double momentum = 0.1)
+    {
+        var name = BatchNormName(epsilon, momentum);
+        return new(name, width => !(epsilon > 0 && double.IsFinite(epsilon)) ? Error.New($"layer {name}: ε must be a positive number")
+            : momentum is not (>= 0 and <= 1) ? Error.New($"layer {name}: the momentum must be in [0, 1]")
+            : Width(name, width).Map(w => (LayerPlan)new BatchNormLayer(w, epsilon, momentum)));
+    }
+
+    internal static string BatchNormName(double epsilon, double momentum) =>
+        epsilon == 1e-5 && momentum == 0.1 ? "batch-norm" : FormattableString.Invariant($"batch-norm(ε={epsilon:G4}, momentum={momentum:G4})");
+
+    /// <summary>
     /// A residual block y = x + f(x). Where f changes the width the block is an error naming it, unless
     /// <paramref name="project"/> asks for a learnt projection on the skip (a dense layer without bias).
     /// </summary>

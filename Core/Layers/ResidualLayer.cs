@@ -18,9 +18,13 @@ sealed class ResidualLayer : LayerPlan
         this.body = body;
         this.skip = skip;
         Params = [.. body.Params.Select(p => p.Prefixed("body")), .. skip?.Params.Select(p => p.Prefixed("skip")) ?? []];
+        State = [.. body.State.Select(s => s.Prefixed("body"))];
     }
 
     public override IReadOnlyList<ParamSpec> Params { get; }
+
+    /// <summary>The body's state; the skip keeps none, so the body's slice is the whole vector.</summary>
+    public override IReadOnlyList<StateSpec> State { get; }
 
     public override IReadOnlyList<LayerPlan> Children => skip is null ? [body] : [body, skip];
 

@@ -10,7 +10,7 @@ namespace Pure.Core.Layers;
 sealed class SerialLayer : LayerPlan
 {
     readonly LayerPlan[] layers;
-    readonly int[] paramOffsets, paramCounts;
+    readonly int[] paramOffsets, paramCounts, stateOffsets, stateCounts;
     // Per-row offsets of the intermediate outputs, their total, and the widest one: fixed at planning so a
     // pass computes its views without allocating.
     readonly int[] activationOffsets;
@@ -21,6 +21,15 @@ sealed class SerialLayer : LayerPlan
         this.layers = layers;
         paramOffsets = new int[layers.Length];
         paramCounts = layers.Select(l => l.ParamCount).ToArray();
+        stateOffsets = new int[layers.Length];
+        stateCounts = layers.Select(l => l.StateCount).ToArray();
+        var states = new List<StateSpec>();
+        for (int i = 0, offset = 0; i < layers.Length; offset += stateCounts[i], i++)
+        {
+            stateOffsets[i] = offset;
+            states.AddRange(layers[i].State.Select(s => s.Prefixed(i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        }
+        State = states;
         activationOffsets = new int[layers.Length];
         var specs = new List<ParamSpec>();
         for (int i = 0, offset = 0, acts = 0; i < layers.Length; offset += paramCounts[i], i++)
@@ -36,6 +45,7 @@ sealed class SerialLayer : LayerPlan
     }
 
     public override IReadOnlyList<ParamSpec> Params { get; }
+    public override IReadOnlyList<StateSpec> State { get; }
     public override IReadOnlyList<LayerPlan> Children => layers;
 
     public override int WorkspaceLength(int rows)
@@ -61,13 +71,16 @@ sealed class SerialLayer : LayerPlan
 
     View<T> ChildParams<T>(View<T> all, int i) => all.Buffer is null ? all : all.Slice(paramOffsets[i], paramCounts[i]);
 
+    View<T> ChildState<T>(View<T> all, int i) => all.Buffer is null ? all : all.Slice(stateOffsets[i], stateCounts[i]);
+
     public override void Forward<T>(IBackend<T> backend, in ForwardPass<T> pass)
     {
         for (var i = 0; i < layers.Length; i++)
         {
             var input = i == 0 ? pass.Input : Activation(pass.Workspace, pass.Rows, i - 1);
             var output = i == layers.Length - 1 ? pass.Output : Activation(pass.Workspace, pass.Rows, i);
-            var child = new ForwardPass<T>(pass.Rows, input, output, ChildParams(pass.Params, i), ChildWorkspace(pass.Workspace, pass.Rows, i), pass.Mode, pass.Rng.Fold((ulong)i));
+            var child = new ForwardPass<T>(pass.Rows, input, output, ChildParams(pass.Params, i), ChildWorkspace(pass.Workspace, pass.Rows, i), pass.Mode, pass.Rng.Fold((ulong)i),
+                ChildState(pass.State, i));
             if (FusesWithNext(i))
             {
                 // a dense layer with a bias, then an activation: one pass writes both outputs, which the backward reads as before
@@ -90,7 +103,7 @@ sealed class SerialLayer : LayerPlan
             var upstream = i == layers.Length - 1 ? pass.OutputGradient : Delta(pass.Workspace, pass.Rows, (i + 1) % 2, layers[i].OutputWidth);
             var downstream = i == 0 ? pass.InputGradient : Delta(pass.Workspace, pass.Rows, i % 2, layers[i].InputWidth);
             layers[i].Backward(backend, new BackwardPass<T>(pass.Rows, input, output, upstream, downstream,
-                ChildParams(pass.Params, i), ChildParams(pass.ParamGradients, i), ChildWorkspace(pass.Workspace, pass.Rows, i), pass.Mode));
+                ChildParams(pass.Params, i), ChildParams(pass.ParamGradients, i), ChildWorkspace(pass.Workspace, pass.Rows, i), pass.Mode, ChildState(pass.State, i)));
         }
     }
 }

@@ -6,12 +6,17 @@ using Pure.Core.Tensors;
 
 namespace Pure.Core.Training;
 
-/// <summary>A trained network as an immutable value: architecture, loss (and so its output link) and parameters.</summary>
+/// <summary>
+/// A trained network as an immutable value: architecture, loss (and so its output link), parameters, and the
+/// layers' state (running statistics; the network's initial state unless given).
+/// </summary>
 public sealed record Model(Network Network, Loss Loss, Params Params)
 {
+    public LayerState State { get; init; } = Network.InitialState();
+
     /// <summary>Predictions (probabilities for classification, values for regression) on <see cref="CpuBackend.Default"/> unless a backend is given.</summary>
     public Fin<Matrix> Predict(Matrix x, IBackend<float>? backend = null) =>
-        Inference.Predict(backend ?? CpuBackend.Default, Network, Params, Loss, x);
+        Inference.Predict(backend ?? CpuBackend.Default, Network, Params, Loss, x, State);
 
     /// <summary>The predicted class of each row.</summary>
     public Fin<int[]> Classify(Matrix x, IBackend<float>? backend = null) => Predict(x, backend).Map(Metrics.Classes);

@@ -13,11 +13,18 @@ public sealed class Network
         Layer = layer;
         Plan = plan;
         Layout = new ParamLayout(plan.Params);
+        StateLayout = new StateLayout(plan.State);
     }
 
     public Layer Layer { get; }
     public LayerPlan Plan { get; }
     public ParamLayout Layout { get; }
+
+    /// <summary>The layout of what the network keeps besides its parameters (running statistics); empty for most networks.</summary>
+    public StateLayout StateLayout { get; }
+
+    /// <summary>The state a fresh network starts with.</summary>
+    public LayerState InitialState() => LayerState.Initial(StateLayout);
     public int InputWidth => Plan.InputWidth;
     public int OutputWidth => Plan.OutputWidth;
 

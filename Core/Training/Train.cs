@@ -50,7 +50,7 @@ public static class Train
                                 if (meanLoss.IsFail) return (Error)meanLoss;
                                 onEpoch?.Invoke(new EpochProgress(run.Epoch, (double)meanLoss, run.Parameters));
                             }
-                            return (Fin<Model>)new Model(network, loss, run.Parameters());
+                            return (Fin<Model>)new Model(network, loss, run.Parameters()) { State = run.State() };
                         });
                 });
         });

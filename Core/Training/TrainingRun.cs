@@ -41,10 +41,11 @@ public sealed class TrainingRun
                 : new TrainingRun(step, data, keys, step.Start(initial, keys.Dropout), 0);
 
     /// <summary>A run continued after <paramref name="epoch"/> epochs: the next epoch is the one an uninterrupted run would take.</summary>
-    public static Fin<TrainingRun> Resume(TrainingStep step, DeviceDataset data, Params parameters, OptimiserState optimiser, int epoch, TrainingKeys keys) =>
+    public static Fin<TrainingRun> Resume(TrainingStep step, DeviceDataset data, Params parameters, OptimiserState optimiser, int epoch, TrainingKeys keys,
+        LayerState? layerState = null) =>
         data.Rows == 0
             ? LanguageExt.Common.Error.New("no rows to train on")
-            : step.Resume(parameters, optimiser, keys.Dropout).Map(state => new TrainingRun(step, data, keys, state, epoch));
+            : step.Resume(parameters, optimiser, keys.Dropout, layerState).Map(state => new TrainingRun(step, data, keys, state, epoch));
 
     /// <summary>
     /// Runs the next epoch and returns its mean batch loss, or an error naming the epoch when the run diverged:
@@ -68,6 +69,9 @@ public sealed class TrainingRun
     /// <summary>An immutable copy of the current parameters.</summary>
     public Params Parameters() => step.Freeze(state);
 
-    /// <summary>Immutable copies of the parameters and the optimiser state (for checkpoints).</summary>
-    public (Params Parameters, OptimiserState Optimiser) Snapshot() => step.Snapshot(state);
+    /// <summary>An immutable copy of the layers' current state (running statistics).</summary>
+    public LayerState State() => step.FreezeState(state);
+
+    /// <summary>Immutable copies of the parameters, the optimiser state and the layers' state (for checkpoints).</summary>
+    public (Params Parameters, OptimiserState Optimiser, LayerState State) Snapshot() => step.Snapshot(state);
 }

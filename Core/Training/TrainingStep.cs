@@ -18,7 +18,7 @@ namespace Pure.Core.Training;
 public sealed class TrainingStep : IDisposable
 {
     readonly IBackend<float> backend;
-    readonly DeviceBuffer<float> parameters, gradients, state, decay, inputs, targets, outputs, outputGradient, workspace;
+    readonly DeviceBuffer<float> parameters, gradients, state, decay, statistics, inputs, targets, outputs, outputGradient, workspace;
     int step = -1;
     DeviceBuffer<float>? batchLosses;
     float[] hostLosses = [];
@@ -36,6 +36,7 @@ public sealed class TrainingStep : IDisposable
         state = backend.Allocate(Math.Max(1, optimiser.StateSlots * network.Layout.Length));
         decay = backend.Allocate(p);
         backend.Upload(network.Layout.DecayMask(), decay.All.Slice(0, network.Layout.Length));
+        statistics = backend.Allocate(Math.Max(1, network.StateLayout.Length));
         // checked: a workspace past 2³¹ elements must be an error, not a wrapped-around small buffer
         inputs = backend.Allocate(checked(capacity * network.InputWidth));
         targets = backend.Allocate(checked(capacity * network.OutputWidth));
@@ -85,15 +86,22 @@ public sealed class TrainingStep : IDisposable
         {
             workspace = int.MaxValue;
         }
-        return sizeof(float) * (parameters * (3 + optimiser.StateSlots) + rows * (network.InputWidth + 3L * network.OutputWidth) + workspace);
+        return sizeof(float) * (parameters * (3 + optimiser.StateSlots) + network.StateLayout.Length + rows * (network.InputWidth + 3L * network.OutputWidth) + workspace);
     }
 
-    /// <summary>Uploads <paramref name="initial"/> and zeroes the optimiser state; any earlier state is consumed.</summary>
-    public TrainState Start(Params initial, Rng rng)
+    /// <summary>
+    /// Uploads <paramref name="initial"/> and the network's state (its initial one unless <paramref name="layerState"/>
+    /// is given) and zeroes the optimiser state; any earlier state is consumed.
+    /// </summary>
+    public TrainState Start(Params initial, Rng rng, LayerState? layerState = null)
     {
         if (initial.Length != Network.Layout.Length)
             throw new ArgumentException($"parameters of length {initial.Length} for a network of {Network.Layout.Length}");
+        var kept = layerState ?? Network.InitialState();
+        if (kept.Length != Network.StateLayout.Length)
+            throw new ArgumentException($"a state of length {kept.Length} for a network that keeps {Network.StateLayout.Length}");
         backend.Upload(initial.Values, Params);
+        backend.Upload(kept.Values, Statistics);
         backend.Fill(0f, state.All);
         step = 0;
         return new TrainState(this, 0, rng);
@@ -103,26 +111,28 @@ public sealed class TrainingStep : IDisposable
     /// Resumes: uploads parameters and an optimiser state saved by <see cref="Snapshot"/>, so the next step is
     /// exactly the one an uninterrupted run would have taken.
     /// </summary>
-    public Fin<TrainState> Resume(Params parameters, OptimiserState optimiserState, Rng rng)
+    public Fin<TrainState> Resume(Params parameters, OptimiserState optimiserState, Rng rng, LayerState? layerState = null)
     {
         var slots = Optimiser.StateSlots * Network.Layout.Length;
         if (parameters.Length != Network.Layout.Length)
             return Error.New($"the checkpoint has {parameters.Length} parameters, the network {Network.Layout.Length}");
+        if (layerState is not null && layerState.Length != Network.StateLayout.Length)
+            return Error.New($"the checkpoint keeps {layerState.Length} state values, the network {Network.StateLayout.Length}");
         if (optimiserState.Slots.Length != slots)
             return Error.New($"the checkpoint's optimiser state has {optimiserState.Slots.Length} values, {Optimiser.Kind} needs {slots}");
-        var state = Start(parameters, rng);
+        var state = Start(parameters, rng, layerState);
         if (slots > 0) backend.Upload(optimiserState.Slots, this.state.All.Slice(0, slots));
         step = optimiserState.Step;
         return state with { Step = step };
     }
 
-    /// <summary>Immutable copies of the parameters and the optimiser state (for checkpoints).</summary>
-    public (Params Parameters, OptimiserState Optimiser) Snapshot(TrainState current)
+    /// <summary>Immutable copies of the parameters, the optimiser state and the layers' state (for checkpoints).</summary>
+    public (Params Parameters, OptimiserState Optimiser, LayerState State) Snapshot(TrainState current)
     {
         var parameters = Freeze(current);
         var slots = new float[Optimiser.StateSlots * Network.Layout.Length];
         if (slots.Length > 0) backend.Download(state.All.Slice(0, slots.Length), slots);
-        return (parameters, new OptimiserState(current.Step, slots));
+        return (parameters, new OptimiserState(current.Step, slots), FreezeState(current));
     }
 
     /// <summary>Checks a dataset fits this step: input width and target width.</summary>
@@ -151,6 +161,8 @@ public sealed class TrainingStep : IDisposable
                 : DeviceDataset.UploadClasses(backend, features, classes, Network.OutputWidth);
 
     View<float> Params => parameters.All.Slice(0, Network.Layout.Length);
+
+    View<float> Statistics => statistics.All.Slice(0, Network.StateLayout.Length);
 
     /// <summary>One step on the rows <paramref name="rows"/> of <paramref name="data"/>; returns the new state and the batch's mean loss before the update.</summary>
     public (TrainState State, float Loss) Run(TrainState current, DeviceDataset data, ReadOnlySpan<int> rows)
@@ -216,9 +228,9 @@ public sealed class TrainingStep : IDisposable
 
         var key = current.Key.Fold((ulong)current.Step);
         var grads = gradients.All.Slice(0, Network.Layout.Length);
-        Network.Plan.Forward(backend, new ForwardPass<float>(n, x, o, Params, workspace.All, Mode.Train, key));
+        Network.Plan.Forward(backend, new ForwardPass<float>(n, x, o, Params, workspace.All, Mode.Train, key, Statistics));
         backend.LossInto(Loss.Kind, o, y, n, outW, dO, lossSlot);
-        Network.Plan.Backward(backend, new BackwardPass<float>(n, x, o, dO, default, Params, grads, workspace.All, Mode.Train));
+        Network.Plan.Backward(backend, new BackwardPass<float>(n, x, o, dO, default, Params, grads, workspace.All, Mode.Train, Statistics));
         if (Optimiser.ClipNorm is { } clip) backend.ClipByGlobalNorm(grads, (float)clip);
         var slots = Optimiser.StateSlots * Network.Layout.Length;
         backend.OptimiserStep(Optimiser.Rule(current.Step + 1), Params, grads, slots == 0 ? default : state.All.Slice(0, slots), decay.All.Slice(0, Network.Layout.Length));
@@ -233,17 +245,22 @@ public sealed class TrainingStep : IDisposable
     public Evaluation Evaluate(TrainState current, DeviceDataset data)
     {
         if (current.Owner != this || current.Step != step) throw new InvalidOperationException("this training state was consumed by an earlier step");
-        return Evaluate(Params, data);
+        return Evaluate(Params, Statistics, data);
     }
 
-    /// <summary>The same for other parameters of this network (e.g. the best ones early stopping kept).</summary>
-    public Evaluation Evaluate(Params parameters, DeviceDataset data)
+    /// <summary>The same for other parameters and state of this network (e.g. the best ones early stopping kept; the initial state unless given).</summary>
+    public Evaluation Evaluate(Params parameters, DeviceDataset data, LayerState? layerState = null)
     {
         if (parameters.Length != Network.Layout.Length)
             throw new ArgumentException($"parameters of length {parameters.Length} for a network of {Network.Layout.Length}", nameof(parameters));
+        var kept = layerState ?? Network.InitialState();
+        if (kept.Length != Network.StateLayout.Length)
+            throw new ArgumentException($"a state of length {kept.Length} for a network that keeps {Network.StateLayout.Length}", nameof(layerState));
         using var uploaded = backend.Allocate(Math.Max(1, parameters.Length));
+        using var uploadedState = backend.Allocate(Math.Max(1, kept.Length));
         backend.Upload(parameters.Values, uploaded.All.Slice(0, parameters.Length));
-        return Evaluate(uploaded.All.Slice(0, parameters.Length), data);
+        backend.Upload(kept.Values, uploadedState.All.Slice(0, kept.Length));
+        return Evaluate(uploaded.All.Slice(0, parameters.Length), uploadedState.All.Slice(0, kept.Length), data);
     }
 
     /// <summary>
@@ -251,7 +268,7 @@ public sealed class TrainingStep : IDisposable
     /// memory is the step's, whatever the number of rows or classes. The mean loss is the row-weighted mean of
     /// the chunks' means, summed in double.
     /// </summary>
-    Evaluation Evaluate(View<float> theta, DeviceDataset data)
+    Evaluation Evaluate(View<float> theta, View<float> kept, DeviceDataset data)
     {
         int inW = Network.InputWidth, outW = Network.OutputWidth, n = data.Rows;
         if (data.InputWidth != inW || data.TargetWidth != outW)
@@ -265,7 +282,7 @@ public sealed class TrainingStep : IDisposable
             for (var i = 0; i < count; i++) rows[i] = start + i;
             var (o, y) = (outputs.All.Slice(0, count * outW), targets.All.Slice(0, count * outW));
             Network.Plan.Forward(backend, new ForwardPass<float>(count, data.Features.All.Slice(start * inW, count * inW), o,
-                theta, workspace.All, Mode.Evaluate, default));
+                theta, workspace.All, Mode.Evaluate, default, kept));
             data.GatherTargets(backend, rows.AsSpan(0, count), y);
             total += (double)backend.Loss(Loss.Kind, o, y, count, outW, default) * count;
             if (!Loss.IsClassification) continue;
@@ -291,9 +308,18 @@ public sealed class TrainingStep : IDisposable
         return Training.Params.Own(Network.Layout, values);
     }
 
+    /// <summary>An immutable copy of the layers' current state (running statistics).</summary>
+    public LayerState FreezeState(TrainState current)
+    {
+        if (current.Owner != this || current.Step != step) throw new InvalidOperationException("this training state was consumed by an earlier step");
+        var values = new float[Network.StateLayout.Length];
+        backend.Download(Statistics, values);
+        return LayerState.Own(Network.StateLayout, values);
+    }
+
     public void Dispose()
     {
-        foreach (var b in new[] { parameters, gradients, state, decay, inputs, targets, outputs, outputGradient, workspace }) b.Dispose();
+        foreach (var b in new[] { parameters, gradients, state, decay, statistics, inputs, targets, outputs, outputGradient, workspace }) b.Dispose();
         batchLosses?.Dispose();
     }
 }

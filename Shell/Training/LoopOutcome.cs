@@ -1,5 +1,5 @@
 
 namespace Pure.Shell.Training;
 
-/// <summary>The loop's result: the parameters to keep (the best ones when early stopping restored them) and how it ended.</summary>
-public sealed record LoopOutcome(Params Parameters, int LastEpoch, int? BestEpoch, bool StoppedEarly, EpochReport Last);
+/// <summary>The loop's result: the parameters and layers' state to keep (the best ones when early stopping restored them) and how it ended.</summary>
+public sealed record LoopOutcome(Params Parameters, LayerState State, int LastEpoch, int? BestEpoch, bool StoppedEarly, EpochReport Last);

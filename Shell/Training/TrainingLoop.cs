@@ -17,9 +17,10 @@ public sealed class TrainingLoop(TrainingStep step, DeviceDataset data, DeviceDa
     {
         var run = (resume is null
                 ? TrainingRun.Start(step, data, initial, settings.Keys)
-                : TrainingRun.Resume(step, data, resume.Parameters, resume.Optimiser, resume.Epoch, settings.Keys))
+                : TrainingRun.Resume(step, data, resume.Parameters, resume.Optimiser, resume.Epoch, settings.Keys, resume.State))
             .Match(r => r, e => throw new CliException(resume is null ? e.Message : $"--resume: {e.Message}"));
         var (bestEpoch, bestLoss, best) = resume is null ? (0, double.PositiveInfinity, (Params?)null) : (resume.BestEpoch, resume.BestLoss, resume.Best);
+        var bestState = resume?.BestState;
         if (resume is not null && log is not null) foreach (var r in resume.Log) log.Add(r);
 
         EpochReport? last = resume?.Log.LastOrDefault();
@@ -50,14 +51,14 @@ public sealed class TrainingLoop(TrainingStep step, DeviceDataset data, DeviceDa
             reporter.Report(last, settings.Epochs);
 
             if (held is { Loss: var vl } && vl < bestLoss)
-                (bestEpoch, bestLoss, best) = (epoch, vl, run.Parameters());
+                (bestEpoch, bestLoss, best, bestState) = (epoch, vl, run.Parameters(), run.State());
             var patienceRanOut = settings.Patience is { } p && validation is not null && epoch - bestEpoch >= p;
             var stopCode = interruption();
             var stop = stopCode is not null;
             if (saveCheckpoint is not null && (stop || settings.CheckpointEvery is { } every && (epoch % every == 0 || epoch == settings.Epochs || patienceRanOut)))
             {
-                var (snapshot, optimiser) = run.Snapshot();
-                saveCheckpoint(new Checkpoint(epoch, snapshot, optimiser, bestEpoch, bestLoss, best, log?.Rows.ToArray() ?? []));
+                var (snapshot, optimiser, state) = run.Snapshot();
+                saveCheckpoint(new Checkpoint(epoch, snapshot, optimiser, bestEpoch, bestLoss, best, log?.Rows.ToArray() ?? []) { State = state, BestState = bestState });
                 lastCheckpoint = epoch;
                 log?.Flush();
             }
@@ -73,7 +74,9 @@ public sealed class TrainingLoop(TrainingStep step, DeviceDataset data, DeviceDa
                 break;
             }
         }
-        var final = settings.Patience is not null && best is not null ? best : run.Parameters();
-        return new LoopOutcome(final, run.Epoch, bestEpoch == 0 ? null : bestEpoch, stoppedEarly, last ?? throw new CliException("no epoch ran (is --epochs below the checkpoint's epoch?)"));
+        var restored = settings.Patience is not null && best is not null;
+        var final = restored ? best! : run.Parameters();
+        var finalState = restored ? bestState ?? step.Network.InitialState() : run.State();
+        return new LoopOutcome(final, finalState, run.Epoch, bestEpoch == 0 ? null : bestEpoch, stoppedEarly, last ?? throw new CliException("no epoch ran (is --epochs below the checkpoint's epoch?)"));
     }
 }

@@ -90,4 +90,51 @@ public class DeepLayerLaws
         if (Norm(g) + 1e-6 <= (float)clip) Assert.Equal(g, after);
         else Assert.True(Math.Abs(Norm(after) - clip) <= 1e-5 * clip + 1e-6, $"norm {Norm(g)} clipped to {clip} is {Norm(after)}");
     }
+
+    /// <summary>In evaluation a batch norm is the affine map of its running statistics: y = (x − μ̂)/√(σ̂² + ε)·γ + β, the same for any batch.</summary>
+    [SeededProperty]
+    public void BatchNorm_in_evaluation_is_the_affine_map_of_its_running_statistics(Seed seed)
+    {
+        var rng = seed.Rng;
+        var (width, rows) = (1 + rng.Below(0, 16), 1 + rng.Below(1, 8));
+        var net = Network.Build(Layers.BatchNorm(), width).ThrowIfFail();
+        var theta = new float[2 * width];
+        rng.Fold(1).FillNormal(0f, 1f, theta);
+        var stats = new float[2 * width];
+        rng.Fold(2).FillNormal(0f, 2f, stats.AsSpan(0, width));
+        for (var c = 0; c < width; c++) stats[width + c] = (float)(0.1 + 3 * rng.Uniform((ulong)(10 + c)));
+        var p = Params.From(net.Layout, theta).ThrowIfFail();
+        var state = LayerState.From(net.StateLayout, stats).ThrowIfFail();
+        var x = Input(rng.Fold(3), rows, width, 2f, 1f);
+        var y = Inference.Forward(Cpu, net, p, x, state).ThrowIfFail();
+        for (var r = 0; r < rows; r++)
+            for (var c = 0; c < width; c++)
+            {
+                var expected = (x.Row(r)[c] - (double)stats[c]) / Math.Sqrt(stats[width + c] + 1e-5) * theta[c] + theta[width + c];
+                Assert.True(Math.Abs(y.Row(r)[c] - expected) <= 1e-5 * (1 + Math.Abs(expected)), $"[{r}, {c}]: {y.Row(r)[c]}, expected {expected}");
+            }
+        // each row alone gives the same: evaluation does not look at the batch
+        var first = Inference.Forward(Cpu, net, p, Matrix.From(1, width, x.Row(0).ToArray()).ThrowIfFail(), state).ThrowIfFail();
+        Assert.Equal(y.Row(0).ToArray(), first.Row(0).ToArray());
+        Assert.Equal(["0.running_mean", "0.running_var"], Network.Build(Layers.Serial(Layers.BatchNorm()), width).ThrowIfFail().StateLayout.Segments.Select(s => s.Name));
+        Assert.Equal(["weight", "bias"], net.Layout.Segments.Select(s => s.Name));
+    }
+
+    /// <summary>Training moves a batch norm's running statistics and nothing else of its state; the optimiser never touches them (they have no gradient, no decay).</summary>
+    [Fact]
+    public void Training_moves_the_running_statistics_and_the_model_keeps_them()
+    {
+        var data = Generators.Moons(64, 0.1, Rng.FromSeed(3));
+        var layer = Layers.Serial(Layers.Dense(8, Inits.He), Layers.BatchNorm(), Layers.Relu, Layers.Dense(1));
+        var model = Pure.Core.Training.Train.Fit(layer, data, Loss.BceWithLogits, Optimiser.AdamW(0.01), 3, 16, 1, Cpu).ThrowIfFail();
+        var initial = model.Network.InitialState().ToArray();
+        Assert.Equal(16, model.Network.StateLayout.Length);
+        Assert.NotEqual(initial, model.State.ToArray());
+        Assert.All(model.State.ToArray().AsSpan(8, 8).ToArray(), v => Assert.True(v > 0));
+        // the prediction uses the kept statistics: with the initial ones it differs
+        var kept = model.Predict(data.Features).ThrowIfFail().ToArray();
+        var fresh = (model with { State = model.Network.InitialState() }).Predict(data.Features).ThrowIfFail().ToArray();
+        Assert.NotEqual(kept, fresh);
+        Assert.Equal(kept, Inference.Predict(Cpu, model.Network, model.Params, Loss.BceWithLogits, data.Features, model.State).ThrowIfFail().ToArray());
+    }
 }

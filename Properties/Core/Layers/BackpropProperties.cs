@@ -69,6 +69,16 @@ public class BackpropProperties
     }
 
     [SeededProperty]
+    public void BatchNorm_backward_equals_finite_differences_in_training_and_evaluation(Seed seed)
+    {
+        var rng = seed.Rng;
+        var (width, rows) = (1 + rng.Below(0, 16), 2 + rng.Below(1, 6));
+        var plan = Plan(Layers.BatchNorm(), width);
+        AssertGradients(plan, rows, rng, "batch norm, training");
+        AssertGradients(plan, rows, rng.Fold(1), "batch norm, evaluation", Mode.Evaluate);
+    }
+
+    [SeededProperty]
     public void Residual_blocks_around_generated_stacks_backward_equals_finite_differences(Seed seed)
     {
         var rng = seed.Rng;

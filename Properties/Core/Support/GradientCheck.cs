@@ -95,8 +95,8 @@ public static class GradientCheck
     public static double[] Forward(LayerPlan plan, int rows, double[] theta, double[] x, Rng key, Mode mode)
     {
         var be = TestBackends.Double;
-        var (p, input, output, workspace) = Buffers(be, plan, rows, theta, x);
-        plan.Forward(be, new ForwardPass<double>(rows, input, output, p, workspace, mode, key));
+        var (p, input, output, workspace, state) = Buffers(be, plan, rows, theta, x);
+        plan.Forward(be, new ForwardPass<double>(rows, input, output, p, workspace, mode, key, state));
         var result = new double[rows * plan.OutputWidth];
         be.Download(output, result);
         return result;
@@ -106,8 +106,8 @@ public static class GradientCheck
     public static (double[] DTheta, double[] DX) Backward(LayerPlan plan, int rows, double[] theta, double[] x, double[] c, Rng key, Mode mode)
     {
         var be = TestBackends.Double;
-        var (p, input, output, workspace) = Buffers(be, plan, rows, theta, x);
-        plan.Forward(be, new ForwardPass<double>(rows, input, output, p, workspace, mode, key));
+        var (p, input, output, workspace, state) = Buffers(be, plan, rows, theta, x);
+        plan.Forward(be, new ForwardPass<double>(rows, input, output, p, workspace, mode, key, state));
         var up = be.Allocate(c.Length).All;
         be.Upload(c, up);
         var dp = be.Allocate(Math.Max(1, theta.Length)).All.Slice(0, theta.Length);
@@ -115,7 +115,7 @@ public static class GradientCheck
         // Poison the destinations: a backward that forgets to write them fails instead of passing on zeros.
         be.Fill(double.NaN, dp);
         be.Fill(double.NaN, dx);
-        plan.Backward(be, new BackwardPass<double>(rows, input, output, up, dx, p, dp, workspace, mode));
+        plan.Backward(be, new BackwardPass<double>(rows, input, output, up, dx, p, dp, workspace, mode, state));
         var dTheta = new double[theta.Length];
         var dX = new double[x.Length];
         be.Download(dp, dTheta);
@@ -123,16 +123,24 @@ public static class GradientCheck
         return (dTheta, dX);
     }
 
-    static (View<double> P, View<double> X, View<double> Out, View<double> Work) Buffers(
+    /// <summary>
+    /// The buffers of one call, fresh each time: a training pass moves the state (running statistics), and every
+    /// call of the finite difference must see the same. The state is the initial one moved off it (means off 0,
+    /// variances off 1), so an evaluation pass that ignored it would be caught.
+    /// </summary>
+    static (View<double> P, View<double> X, View<double> Out, View<double> Work, View<double> State) Buffers(
         CpuBackend<double> be, LayerPlan plan, int rows, double[] theta, double[] x)
     {
+        var initial = plan.State.SelectMany(s => Enumerable.Range(0, s.Length).Select(i => s.Initial + 0.25 + 0.5 * ((i * 7919 + s.Name.Length) % 13) / 13.0)).ToArray();
+        var state = be.Allocate(Math.Max(1, initial.Length)).All.Slice(0, initial.Length);
+        be.Upload(initial, state);
         var p = be.Allocate(Math.Max(1, theta.Length)).All.Slice(0, theta.Length);
         var input = be.Allocate(x.Length).All;
         var output = be.Allocate(rows * plan.OutputWidth).All;
         var workspace = be.Allocate(Math.Max(1, plan.WorkspaceLength(rows))).All;
         be.Upload(theta, p);
         be.Upload(x, input);
-        return (p, input, output, workspace);
+        return (p, input, output, workspace, state);
     }
 
     public static double[] Random(Rng rng, int n, double scale)

@@ -30,7 +30,7 @@ public static class RandomNetworks
 
     /// <summary>
     /// Stacks of the deep-network blocks (issue 14), depth 1–5, widths 1–16: residual blocks around generated
-    /// stacks (projected where the widths differ, and sometimes where they do not), layer norms, dropout, and the
+    /// stacks (projected where the widths differ, and sometimes where they do not), layer and batch norms, dropout, and the
     /// plain dense-then-activation blocks.
     /// </summary>
     public static (Layer Layer, int InputWidth, string Description) Deep(Rng rng)
@@ -42,10 +42,13 @@ public static class RandomNetworks
         for (var i = 0; i < depth; i++)
         {
             var k = rng.Fold((ulong)i + 20);
-            switch (k.Below(0, 5))
+            switch (k.Below(0, 6))
             {
                 case 0:
                     layers.Add(Layers.LayerNorm());
+                    break;
+                case 5:
+                    layers.Add(Layers.BatchNorm());
                     break;
                 case 1:
                     layers.Add(Layers.Dropout(0.3));

@@ -13,6 +13,7 @@ public class OpenClTrainingTests
 {
     public static TheoryData<int> Runs => [.. Enumerable.Range(0, Activation.All.Count)];
 
+    /// <summary>The epochs' losses, then the parameters followed by the layers' state (running statistics), at the end.</summary>
     static (double[] Losses, float[] Params) Run(IBackend<float> backend, Layer layer, Dataset data, Loss loss, Optimiser optimiser, int epochs)
     {
         var network = Network.Build(layer, data.InputWidth).ThrowIfFail();
@@ -21,7 +22,7 @@ public class OpenClTrainingTests
         var keys = TrainingKeys.FromSeed(4);
         var run = TrainingRun.Start(step, device, network.Init(keys.Init), keys).ThrowIfFail();
         var losses = Enumerable.Range(0, epochs).Select(_ => run.NextEpoch().Match(l => l, e => throw new InvalidOperationException($"{backend.Name}: {e.Message}"))).ToArray();
-        return (losses, run.Parameters().ToArray());
+        return (losses, [.. run.Parameters().ToArray(), .. run.State().ToArray()]);
     }
 
     /// <summary>Run i: activation i of the catalogue, optimiser i mod 7, loss i mod 4, dropout on every other run; 20 epochs of 4 steps.</summary>
@@ -48,6 +49,27 @@ public class OpenClTrainingTests
         var scale = cpuParams.Max(Math.Abs);
         for (var p = 0; p < cpuParams.Length; p++)
             Assert.True(Math.Abs(clParams[p] - cpuParams[p]) <= 1e-3 * scale, $"{what}: parameter {p} is {clParams[p]:R}, the CPU's {cpuParams[p]:R}");
+    }
+
+    /// <summary>Issue 14's layers on the device: residual blocks, layer and batch norms (running statistics included) and clipping follow the CPU run.</summary>
+    [OpenClFact]
+    public void A_deep_run_with_norms_residual_blocks_and_clipping_follows_the_cpu_run()
+    {
+        var blobs = Generators.Blobs(60, 3, 1.0, Rng.FromSeed(14));
+        var data = Dataset.Create(Standardiser.Fit(blobs.Features).Apply(blobs.Features),
+            OneHot.Encode(blobs.Targets.Span.ToArray().Select(v => (int)v).ToArray(), 3)).ThrowIfFail();
+        Layer Block() => Layers.Residual(Layers.Serial(Layers.Dense(12), Layers.LayerNorm(), Layers.Tanh, Layers.Dense(12)));
+        // no bias right before a batch norm: its gradient is 0 up to rounding, and Adam would turn each device's rounding into steps of full size
+        var layer = Layers.Serial(Layers.Dense(12, useBias: false), Layers.BatchNorm(), Layers.Relu, Block(), Block(), Layers.Dropout(0.1),
+            Layers.Residual(Layers.Dense(5, useBias: false), project: true), Layers.BatchNorm(), Layers.Dense(3));
+        var optimiser = Optimiser.Adam(0.01) with { ClipNorm = 0.5 };
+        var (cpuLosses, cpuParams) = Run(TestBackends.Float, layer, data, Loss.SoftmaxCrossEntropy, optimiser, 20);
+        var (clLosses, clParams) = Run(OpenClFixture.Backend, layer, data, Loss.SoftmaxCrossEntropy, optimiser, 20);
+        for (var e = 0; e < cpuLosses.Length; e++)
+            Assert.True(Math.Abs(clLosses[e] - cpuLosses[e]) <= 1e-3 * Math.Abs(cpuLosses[e]) + 1e-5, $"epoch {e + 1} loss {clLosses[e]:R}, the CPU's {cpuLosses[e]:R}");
+        var scale = cpuParams.Max(Math.Abs);
+        for (var p = 0; p < cpuParams.Length; p++)
+            Assert.True(Math.Abs(clParams[p] - cpuParams[p]) <= 1e-3 * scale, $"parameter {p} is {clParams[p]:R}, the CPU's {cpuParams[p]:R}");
     }
 
     [OpenClFact]

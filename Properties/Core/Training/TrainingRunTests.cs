@@ -125,23 +125,26 @@ public class TrainingRunTests
     public void Resuming_after_an_epoch_continues_exactly(string schedule, int warmup)
     {
         var data = Generators.Moons(50, 0.2, Rng.FromSeed(6));
-        var network = Network.Build(Layers.Serial(Layers.Dense(5, Inits.He), Layers.Relu, Layers.Dropout(0.3), Layers.Dense(1)), 2).ThrowIfFail();
+        // a batch norm's running statistics are state beside the parameters: the resumed run continues them too
+        var network = Network.Build(Layers.Serial(Layers.Dense(5, Inits.He), Layers.BatchNorm(), Layers.Relu, Layers.Dropout(0.3), Layers.Dense(1)), 2).ThrowIfFail();
         var rule = Optimiser.Adam(0.02) with { Schedule = Schedule.Create(ScheduleKind.Named(schedule).ThrowIfFail(), 21, warmup, 4).ThrowIfFail() };
         using var step = TrainingStep.Compile(network, Loss.BceWithLogits, rule, Cpu, 8).ThrowIfFail();
         using var device = step.Upload(data.Features, data.Targets).ThrowIfFail();
         var keys = TrainingKeys.FromSeed(2);
         var whole = TrainingRun.Start(step, device, network.Init(keys.Init), keys).ThrowIfFail();
         whole.NextEpoch();
-        var (parameters, optimiser) = whole.Snapshot();
+        var (parameters, optimiser, state) = whole.Snapshot();
+        Assert.NotEqual(network.InitialState().ToArray(), state.ToArray());
         whole.NextEpoch();
         whole.NextEpoch();
-        var expected = whole.Parameters().ToArray();
+        var (expected, expectedState) = (whole.Parameters().ToArray(), whole.State().ToArray());
 
-        var resumed = TrainingRun.Resume(step, device, parameters, optimiser, 1, keys).ThrowIfFail();
+        var resumed = TrainingRun.Resume(step, device, parameters, optimiser, 1, keys, state).ThrowIfFail();
         Assert.Equal(1, resumed.Epoch);
         resumed.NextEpoch();
         resumed.NextEpoch();
         Assert.Equal(expected, resumed.Parameters().ToArray());
+        Assert.Equal(expectedState, resumed.State().ToArray());
     }
 
     [Fact]

@@ -1,0 +1,11 @@
+namespace Pure.Core.Layers;
+
+/// <summary>
+/// A named vector a layer keeps that is not a parameter (a batch norm's running mean and variance: PyTorch's
+/// buffers): no gradient, no optimiser, no weight decay. It starts at <see cref="Initial"/> everywhere, is
+/// threaded through the training step beside the parameters, and is saved with them.
+/// </summary>
+public sealed record StateSpec(string Name, int Length, float Initial)
+{
+    public StateSpec Prefixed(string prefix) => this with { Name = $"{prefix}.{Name}" };
+}

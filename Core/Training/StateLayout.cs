@@ -1,0 +1,37 @@
+using Pure.Core.Layers;
+
+namespace Pure.Core.Training;
+
+/// <summary>One named segment of the flat state vector.</summary>
+public sealed record StateSegment(string Name, int Offset, int Length, float Initial);
+
+/// <summary>The layout of a network's state (running statistics) over one flat vector, as <see cref="ParamLayout"/> is for its parameters.</summary>
+public sealed class StateLayout
+{
+    public StateLayout(IEnumerable<StateSpec> specs)
+    {
+        var segments = new List<StateSegment>();
+        var offset = 0;
+        foreach (var s in specs)
+        {
+            segments.Add(new StateSegment(s.Name, offset, s.Length, s.Initial));
+            offset = checked(offset + s.Length);
+        }
+        Segments = segments;
+        Length = offset;
+    }
+
+    public IReadOnlyList<StateSegment> Segments { get; }
+    public int Length { get; }
+
+    /// <summary>The state a fresh network starts with: each segment at its initial value.</summary>
+    public float[] Initial()
+    {
+        var values = new float[Length];
+        foreach (var s in Segments) values.AsSpan(s.Offset, s.Length).Fill(s.Initial);
+        return values;
+    }
+
+    /// <summary>The segment called <paramref name="name"/>, if the layout has one.</summary>
+    public LanguageExt.Option<StateSegment> Find(string name) => Segments.FirstOrDefault(s => s.Name == name) is { } segment ? segment : LanguageExt.Option<StateSegment>.None;
+}
