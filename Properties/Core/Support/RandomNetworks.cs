@@ -44,11 +44,13 @@ public static class RandomNetworks
             var k = rng.Fold((ulong)i + 20);
             switch (k.Below(0, 6))
             {
+                // ε = 0.01 rather than 10⁻⁵: a norm after a saturated tanh on 3 rows can see a variance near 0, where
+                // 1/√(σ² + ε) makes the finite difference itself inaccurate (the layers' own properties use 10⁻⁵)
                 case 0:
-                    layers.Add(Layers.LayerNorm());
+                    layers.Add(Layers.LayerNorm(0.01));
                     break;
                 case 5:
-                    layers.Add(Layers.BatchNorm());
+                    layers.Add(Layers.BatchNorm(0.01));
                     break;
                 case 1:
                     layers.Add(Layers.Dropout(0.3));
