@@ -38,6 +38,9 @@ public sealed record InitKind
     public static readonly InitKind LeCunUniform = new("lecun-uniform", true, LeCunRule);
     public static readonly InitKind LeCunNormal = new("lecun-normal", false, LeCunRule);
 
+    /// <summary>Every scheme, for finding one by its id (a saved network names them so).</summary>
+    public static IReadOnlyList<InitKind> All { get; } = [Constant, Uniform, Normal, XavierUniform, XavierNormal, HeUniform, HeNormal, LeCunUniform, LeCunNormal];
+
     static double Glorot(double gain, int fanIn, int fanOut) => gain * Math.Sqrt(2.0 / (fanIn + fanOut));
     static double Kaiming(double scale, int fanIn, int fanOut) => scale * Math.Sqrt(2.0 / fanIn);
     static double LeCunRule(double scale, int fanIn, int fanOut) => scale * Math.Sqrt(1.0 / fanIn);

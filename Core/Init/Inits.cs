@@ -11,6 +11,13 @@ public static class Inits
     public static readonly Initialiser Kaiming = He;
     public static readonly Initialiser LeCun = LeCunNormal();
 
+    /// <summary>The initialiser of <paramref name="kind"/> at <paramref name="scale"/>, named as its factory names it (the inverse of its Kind and Scale).</summary>
+    public static Initialiser Of(InitKind kind, double scale) =>
+        kind == InitKind.Constant ? Constant(scale)
+        : kind == InitKind.Uniform ? Uniform(scale)
+        : kind == InitKind.Normal ? Normal(scale)
+        : new(kind, scale, scale == 1 ? kind.Id : FormattableString.Invariant($"{kind.Id}({scale:G4})"));
+
     public static Initialiser Constant(double value) => new(InitKind.Constant, value, value == 0 ? "zeros" : FormattableString.Invariant($"constant({value:G4})"));
     public static Initialiser Uniform(double bound) => new(InitKind.Uniform, bound, FormattableString.Invariant($"uniform({bound:G4})"));
     public static Initialiser Normal(double std) => new(InitKind.Normal, std, FormattableString.Invariant($"normal({std:G4})"));

@@ -11,6 +11,9 @@ public sealed record Layer(string Name, Func<int, Fin<LayerPlan>> Plan)
     /// <summary>The layers a Serial composition is made of (empty for any other layer); Serial flattens them.</summary>
     public IReadOnlyList<Layer> Parts { get; init; } = [];
 
+    /// <summary>The layer as data (kind, arguments, children), for saving and summaries; null for a layer made by hand from a plan function.</summary>
+    public LayerSpec? Spec { get; init; }
+
     /// <summary>This layer, then <paramref name="next"/> (Serial composition).</summary>
     public Layer Then(Layer next) => Layers.Serial(this, next);
 

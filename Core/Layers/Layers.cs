@@ -19,15 +19,21 @@ public static class Layers
     public static Layer Dense(int units, Initialiser? weights = null, Initialiser? bias = null, bool useBias = true)
     {
         var name = $"dense({units})";
+        var (w, b) = (weights ?? Inits.Xavier, useBias ? bias ?? Inits.Zeros : null);
+        var spec = LayerSpec.Of("dense", [("units", LayerSpec.Number(units)), ("bias", useBias ? "true" : "false"), ("weights", w.Kind.Id), ("weights_scale", LayerSpec.Number(w.Scale)),
+            .. b is null ? [] : new[] { ("bias_init", b.Kind.Id), ("bias_scale", LayerSpec.Number(b.Scale)) }]);
         return new Layer(name, inputs =>
             units < 1 ? Error.New($"layer {name}: needs at least one unit, got {units}")
             : inputs < 1 ? Error.New($"layer {name}: input width must be positive, got {inputs}")
             : (long)units * (inputs + 1) > Array.MaxLength ? Error.New($"layer {name}: {units}×{inputs} weights are more than an array can hold")
-            : new DenseLayer(name, inputs, units, weights ?? Inits.Xavier, useBias ? bias ?? Inits.Zeros : null));
+            : new DenseLayer(name, inputs, units, w, b)) { Spec = spec };
     }
 
     /// <summary>One combinator turns an elementwise function into a layer (stax's <c>elementwise</c>).</summary>
-    public static Layer Activation(ActivationFn f) => new(f.Name, width => Width(f.Name, width).Map(w => (LayerPlan)new ActivationLayer(f, w)));
+    public static Layer Activation(ActivationFn f) => new(f.Name, width => Width(f.Name, width).Map(w => (LayerPlan)new ActivationLayer(f, w)))
+    {
+        Spec = LayerSpec.Of("activation", [("function", f.Id), .. f.HasAlpha ? new[] { ("alpha", LayerSpec.Number(f.Alpha)) } : []]),
+    };
 
     public static Layer Identity { get; } = Activation(ActivationFn.Identity);
     public static Layer Step { get; } = Activation(ActivationFn.Step);
@@ -57,7 +63,8 @@ public static class Layers
     const string PReluName = "prelu";
 
     /// <summary>PReLU with one learnable slope per unit, starting at <paramref name="initialSlope"/> (He et al. 2015: 0.25).</summary>
-    public static Layer PRelu(double initialSlope = 0.25) => new(PReluName, width => Width(PReluName, width).Map(w => (LayerPlan)new PReluLayer(w, initialSlope)));
+    public static Layer PRelu(double initialSlope = 0.25) =>
+        new(PReluName, width => Width(PReluName, width).Map(w => (LayerPlan)new PReluLayer(w, initialSlope))) { Spec = LayerSpec.Of("prelu", ("slope", LayerSpec.Number(initialSlope))) };
 
     /// <summary>Row-wise softmax with temperature T (T &gt; 0).</summary>
     public static Layer Softmax(double temperature = 1.0)
@@ -65,7 +72,7 @@ public static class Layers
         var name = FormattableString.Invariant($"softmax(T={temperature:G4})");
         return new(name, width => temperature > 0 && double.IsFinite(temperature)
             ? Width(name, width).Map(w => (LayerPlan)new SoftmaxLayer(temperature, w))
-            : Error.New($"layer {name}: temperature must be a positive number"));
+            : Error.New($"layer {name}: temperature must be a positive number")) { Spec = LayerSpec.Of("softmax", ("temperature", LayerSpec.Number(temperature))) };
     }
 
     /// <summary>Inverted dropout with drop probability <paramref name="rate"/> in [0, 1).</summary>
@@ -74,7 +81,7 @@ public static class Layers
         var name = FormattableString.Invariant($"dropout({rate:G3})");
         return new(name, width => rate is >= 0 and < 1
             ? Width(name, width).Map(w => (LayerPlan)new DropoutLayer(rate, w))
-            : Error.New(FormattableString.Invariant($"layer {name}: rate must be in [0, 1), got {rate}")));
+            : Error.New(FormattableString.Invariant($"layer {name}: rate must be in [0, 1), got {rate}"))) { Spec = LayerSpec.Of("dropout", ("rate", LayerSpec.Number(rate))) };
     }
 
     /// <summary>Layer normalisation over each row's <c>width</c> features, ε = 10⁻⁵ unless given (PyTorch's default).</summary>
@@ -83,7 +90,7 @@ public static class Layers
         var name = LayerNormName(epsilon);
         return new(name, width => epsilon > 0 && double.IsFinite(epsilon)
             ? Width(name, width).Map(w => (LayerPlan)new LayerNormLayer(w, epsilon))
-            : Error.New($"layer {name}: ε must be a positive number"));
+            : Error.New($"layer {name}: ε must be a positive number")) { Spec = LayerSpec.Of("layer-norm", ("epsilon", LayerSpec.Number(epsilon))) };
     }
 
     internal static string LayerNormName(double epsilon) =>
@@ -98,7 +105,10 @@ public static class Layers
         var name = BatchNormName(epsilon, momentum);
         return new(name, width => !(epsilon > 0 && double.IsFinite(epsilon)) ? Error.New($"layer {name}: ε must be a positive number")
             : momentum is not (>= 0 and <= 1) ? Error.New($"layer {name}: the momentum must be in [0, 1]")
-            : Width(name, width).Map(w => (LayerPlan)new BatchNormLayer(w, epsilon, momentum)));
+            : Width(name, width).Map(w => (LayerPlan)new BatchNormLayer(w, epsilon, momentum)))
+        {
+            Spec = LayerSpec.Of("batch-norm", ("epsilon", LayerSpec.Number(epsilon)), ("momentum", LayerSpec.Number(momentum))),
+        };
     }
 
     internal static string BatchNormName(double epsilon, double momentum) =>
@@ -115,7 +125,10 @@ public static class Layers
             body.OutputWidth == w && !project ? new ResidualLayer(name, body, null)
             : project ? new ResidualLayer(name, body, new DenseLayer("skip", w, body.OutputWidth, Inits.Xavier, null))
             : Error.New($"layer {name}: f maps width {w} to {body.OutputWidth}, and the skip adds x of width {w}; pass project: true for a learnt projection");
-        return new(name, width => Width(name, width).Bind(w => f.Plan(w).Match(body => Block(w, body), e => Error.New($"layer {name}: {e.Message}"))));
+        return new(name, width => Width(name, width).Bind(w => f.Plan(w).Match(body => Block(w, body), e => Error.New($"layer {name}: {e.Message}"))))
+        {
+            Spec = f.Spec is { } body ? LayerSpec.Of("residual", ("project", project ? "true" : "false")).With([body]) : null,
+        };
     }
 
     /// <summary>The layers in order, as one layer. An error names the position and layer that failed.</summary>
@@ -138,7 +151,7 @@ public static class Layers
                 width = plans[i].OutputWidth;
             }
             return new SerialLayer(name, plans);
-        }) { Parts = items };
+        }) { Parts = items, Spec = items.All(l => l.Spec is not null) ? LayerSpec.Of("serial").With(items.Select(l => l.Spec!)) : null };
     }
 
     static Fin<int> Width(string name, int width) =>
