@@ -19,7 +19,7 @@ sealed class BatchNormLayer(int width, double epsilon, double momentum) : LayerP
         new("bias", 1, width, ParamKind.Bias, Inits.Zeros, width, width),
     ];
 
-    public override IReadOnlyList<StateSpec> State { get; } = [new("running_mean", width, 0f), new("running_var", width, 1f)];
+    public override IReadOnlyList<StateSpec> State { get; } = [new("running_mean", width, 0f), new("running_var", width, 1f, Minimum: 0f)];
 
     public override int WorkspaceLength(int rows) => checked(rows * width + 2 * width);
 

@@ -3,7 +3,7 @@ using Pure.Core.Layers;
 namespace Pure.Core.Training;
 
 /// <summary>One named segment of the flat state vector.</summary>
-public sealed record StateSegment(string Name, int Offset, int Length, float Initial);
+public sealed record StateSegment(string Name, int Offset, int Length, float Initial, float Minimum);
 
 /// <summary>The layout of a network's state (running statistics) over one flat vector, as <see cref="ParamLayout"/> is for its parameters.</summary>
 public sealed class StateLayout
@@ -14,7 +14,7 @@ public sealed class StateLayout
         var offset = 0;
         foreach (var s in specs)
         {
-            segments.Add(new StateSegment(s.Name, offset, s.Length, s.Initial));
+            segments.Add(new StateSegment(s.Name, offset, s.Length, s.Initial, s.Minimum));
             offset = checked(offset + s.Length);
         }
         Segments = segments;

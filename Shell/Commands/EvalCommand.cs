@@ -67,8 +67,7 @@ public static class EvalCommand
     }
 
     static string Describe(SavedModel m) =>
-        $"{(m.Architecture.Hidden.Length == 0 ? "" : $"[{string.Join(", ", m.Architecture.Hidden)}] {m.Architecture.ActivationName} → ")}" +
-        (m.IsClassification ? $"{m.ClassNames.Count} classes ({Listing.Few(m.ClassNames)})" : $"'{m.LabelName}' (regression)");
+        $"{m.Layer.Name} → " + (m.IsClassification ? $"{m.ClassNames.Count} classes ({Listing.Few(m.ClassNames)})" : $"'{m.LabelName}' (regression)");
 
     /// <summary>Each label's index among the model's classes; a label the model never saw names its line.</summary>
     static int[] Classes(SavedModel model, LabelledTable table, string path)

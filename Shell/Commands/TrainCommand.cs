@@ -116,8 +116,8 @@ public static class TrainCommand
 
         // Ctrl+C, SIGTERM or SIGHUP: the epoch finishes, a checkpoint is written, exit 130, 143 or 129
         using var signals = new StopSignals();
-        SavedModel Saved(Params parameters) => new(recipe.Architecture, examples.Width, targets.Outputs, loss, task, examples.FeatureNames,
-            examples.LabelName, targets.ClassNames, standardiser, parameters);
+        SavedModel Saved(Params parameters, LayerState? state) => SavedModel.Of(recipe.Architecture, examples.Width, targets.Outputs, loss, task, examples.FeatureNames,
+            examples.LabelName, targets.ClassNames, standardiser, parameters) with { State = state };
         // hashed once, and only by a run that resumes or checkpoints (it reads every target row as the network sees it)
         var fingerprint = new Lazy<string>(() => $"data {examples.Fingerprint()}; task {task.Name()}; loss {loss}; label {examples.LabelName}; {recipe.Fingerprint()}; val {options.Validation.ToString(CultureInfo.InvariantCulture)}; test {options.Test.ToString(CultureInfo.InvariantCulture)}; patience {options.Patience}");
         var checkpointPath = options.CheckpointFile();
@@ -135,7 +135,7 @@ public static class TrainCommand
         LoopOutcome outcome;
         using (var reporter = options.Reporter(output, recipe.Epochs))
             outcome = loop.Run(settings, network.Init(keys.Init), resume, reporter, log,
-                () => signals.Requested, c => CheckpointFile.Save(checkpointPath, Saved(c.Parameters), c, fingerprint.Value, optimiser.Schedule), checkpointPath);
+                () => signals.Requested, c => CheckpointFile.Save(checkpointPath, Saved(c.Parameters, c.State), c, fingerprint.Value, optimiser.Schedule), checkpointPath);
         // the model first, then the log and the plots: a write that fails is reported, and does not stop the others
         var failedWrites = new List<string>();
         void Attempt(string option, string target, Action write)
@@ -156,16 +156,16 @@ public static class TrainCommand
         if (options.SavePath is { } savePath)
             Attempt("--save", savePath, () =>
             {
-                ModelFile.Save(savePath, Saved(outcome.Parameters));
+                ModelFile.Save(savePath, Saved(outcome.Parameters, outcome.State));
                 output.WriteLine($"model saved to {savePath}");
             });
         if (options.LogPath is { } logPath) Attempt("--log", logPath, log.Flush);
-        if (options.PlotFolder is { } folder) Attempt("--plot", folder, () => TrainingPlots.Write(folder, path, log.Rows, Saved(outcome.Parameters), examples, backend, output));
+        if (options.PlotFolder is { } folder) Attempt("--plot", folder, () => TrainingPlots.Write(folder, path, log.Rows, Saved(outcome.Parameters, outcome.State), examples, backend, output));
         // the same evaluation as every epoch's, of the parameters kept, on the data already uploaded
         void Final(string name, DeviceDataset? set)
         {
             if (set is null) return;
-            var (setLoss, accuracy) = step.Evaluate(outcome.Parameters, set);
+            var (setLoss, accuracy) = step.Evaluate(outcome.Parameters, set, outcome.State);
             output.WriteLine(accuracy is { } a
                 ? $"final {name} accuracy: {a * 100:F2}%, loss {setLoss:F6} ({set.Rows} rows)"
                 : $"final {name} loss (mse): {setLoss:F6} ({set.Rows} rows)");

@@ -7,23 +7,36 @@ using Pure.Shell.Recipes;
 namespace Pure.Shell.Models;
 
 /// <summary>
-/// A trained command-line model with everything needed to use it on new data: the network's shape and
-/// parameters, the loss (and so the output link), the column names, the class names in output order (empty
-/// for regression) and the standardiser fitted on the training data.
+/// A trained model with everything needed to use it on new data: the network (any layer tree the core's
+/// constructors compose, already given its output layer), its parameters and state, the loss (and so the output
+/// link), the column names, the class names in output order (empty for regression) and the standardiser fitted
+/// on the training data.
 /// </summary>
 public sealed record SavedModel(
-    Architecture Architecture, int Inputs, int Outputs, Loss Loss, LearningTask Task,
+    Layer Layer, int Inputs, int Outputs, Loss Loss, LearningTask Task,
     IReadOnlyList<string> FeatureNames, string LabelName, IReadOnlyList<string> ClassNames,
     Standardiser Standardiser, Params Params)
 {
+    /// <summary>The layers' state (running statistics); null for the network's initial state.</summary>
+    public LayerState? State { get; init; }
+
     public bool IsClassification => Task == LearningTask.Classification;
 
-    /// <summary>The network rebuilt from <see cref="Architecture"/> for <see cref="Inputs"/> features.</summary>
+    /// <summary>The network built from <see cref="Layer"/> for <see cref="Inputs"/> features.</summary>
     public Network Network =>
-        Network.Build(Architecture.Build(Outputs), Inputs).Match(n => n, e => throw new CliException($"network: {e.Message}"));
+        Network.Build(Layer, Inputs).Match(n => n, e => throw new CliException($"network: {e.Message}"));
 
-    /// <summary>The core's model value (network, loss, parameters) for prediction.</summary>
-    public Model ToModel() => new(Network, Loss, Params);
+    /// <summary>The core's model value (network, loss, parameters, state) for prediction.</summary>
+    public Model ToModel()
+    {
+        var network = Network;
+        return new Model(network, Loss, Params) { State = State ?? network.InitialState() };
+    }
+
+    /// <summary>A model trained from the command line's <paramref name="architecture"/> (its output layer added for <paramref name="outputs"/>).</summary>
+    public static SavedModel Of(Architecture architecture, int inputs, int outputs, Loss loss, LearningTask task, IReadOnlyList<string> featureNames,
+        string labelName, IReadOnlyList<string> classNames, Standardiser standardiser, Params parameters) =>
+        new(architecture.Build(outputs), inputs, outputs, loss, task, featureNames, labelName, classNames, standardiser, parameters);
 
     /// <summary>What makes the parts disagree with each other, or null when they fit (the network is not built here).</summary>
     public string? Inconsistency()

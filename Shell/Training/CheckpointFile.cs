@@ -14,12 +14,14 @@ public static class CheckpointFile
 {
     const string Optimiser = ModelFile.CheckpointPrefix + "optimizer";
     const string Best = ModelFile.CheckpointPrefix + "best";
+    const string BestState = ModelFile.CheckpointPrefix + "best_state";
 
     public static void Save(string path, SavedModel model, Checkpoint checkpoint, string fingerprint, Schedule schedule)
     {
         var tensors = ModelFile.Tensors(model).ToList();
         tensors.Add(new Tensor(Optimiser, [checkpoint.Optimiser.Slots.Length], checkpoint.Optimiser.Slots.ToArray()));
         if (checkpoint.Best is { } best) tensors.Add(new Tensor(Best, [best.Length], best.ToArray()));
+        if (checkpoint.BestState is { Length: > 0 } bestState) tensors.Add(new Tensor(BestState, [bestState.Length], bestState.ToArray()));
         var meta = ModelFile.Metadata(model);
         meta["checkpoint_epoch"] = I(checkpoint.Epoch);
         meta["checkpoint_step"] = I(checkpoint.Optimiser.Step);
@@ -48,8 +50,9 @@ public static class CheckpointFile
             throw Bad($"it was made by a run with other settings or data ({Get("checkpoint_fingerprint")}); this run is ({fingerprint})");
         var slots = file.Find(Optimiser) ?? throw Bad($"no tensor '{Optimiser}'");
         var best = file.Find(Best);
+        var bestState = file.Find(BestState);
         // the weights are checked by the model loader; the state that continues them must be numbers too
-        foreach (var tensor in new[] { slots, best })
+        foreach (var tensor in new[] { slots, best, bestState })
             if (tensor is not null && Array.FindIndex(tensor.Data, v => !float.IsFinite(v)) is var bad and >= 0)
                 throw Bad($"tensor '{tensor.Name}' holds {tensor.Data[bad]} at index {bad}");
         if (!double.TryParse(Get("checkpoint_best_loss"), NumberStyles.Float, CultureInfo.InvariantCulture, out var bestLoss)) throw Bad("metadata 'checkpoint_best_loss' is not a number");
@@ -65,7 +68,14 @@ public static class CheckpointFile
         if (rows.Any(r => r.Length != 6 || r[0] is null || r[1] is null || r[5] is null)) throw Bad("metadata 'checkpoint_log' has a malformed row");
         var log = rows.Select(r => new EpochReport((int)r[0]!.Value, r[1]!.Value, r[2], r[3], r[4], r[5]!.Value)).ToArray();
         var bestParams = best is null ? null : Params.From(model.Params.Layout, best.Data).Match(p => p, e => throw Bad($"tensor '{Best}': {e.Message}"));
-        return new Checkpoint(Int("checkpoint_epoch"), model.Params, OptimiserState.Of(Int("checkpoint_step"), slots.Data), Int("checkpoint_best_epoch"), bestLoss, bestParams, log);
+        var layout = model.State!.Layout;
+        var bestLayerState = bestState is null ? bestParams is null ? null : LayerState.Initial(layout)
+            : LayerState.From(layout, bestState.Data).Match(v => v, e => throw Bad($"tensor '{BestState}': {e.Message}"));
+        return new Checkpoint(Int("checkpoint_epoch"), model.Params, OptimiserState.Of(Int("checkpoint_step"), slots.Data), Int("checkpoint_best_epoch"), bestLoss, bestParams, log)
+        {
+            State = model.State,
+            BestState = bestLayerState,
+        };
     }
 
     static string I(int v) => v.ToString(CultureInfo.InvariantCulture);

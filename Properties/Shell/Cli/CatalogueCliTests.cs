@@ -42,7 +42,7 @@ public class CatalogueCliTests
             Assert.True(train.ExitCode == 0, $"{activation}: {train.Stderr}");
             var eval = PureCli.Run("eval", model, moons);
             Assert.True(eval.ExitCode == 0, $"{activation}: {eval.Stderr}");
-            Assert.Contains($"[4] {activation} →", eval.Stdout);
+            Assert.Contains($"dense(4) → {Layers.Nonlinearity(activation).ThrowIfFail().Layer.Name} → dense(1) → 2 classes", eval.Stdout);
         }
         foreach (var kind in OptimiserKind.All)
         {

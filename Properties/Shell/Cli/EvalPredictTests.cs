@@ -177,7 +177,7 @@ public class EvalPredictTests(SavedModelsFixture models) : IClassFixture<SavedMo
     [InlineData("length low byte", "corrupt model file: ")]
     [InlineData("length high byte", "is absurd")]
     [InlineData("wrong shape", "tensor '0.weight' has shape [2, 8], the architecture needs [8, 2]")]
-    [InlineData("version", "model format version '99' is not supported (this pure reads version 1)")]
+    [InlineData("version", "model format version '99' is not supported (this pure reads versions 1 and 2)")]
     [InlineData("missing metadata", "metadata 'class_names' is missing")]
     public void A_damaged_model_file_is_refused_by_eval_and_predict_with_exit_code_2(string kind, string message)
     {

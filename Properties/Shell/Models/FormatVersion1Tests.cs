@@ -42,7 +42,7 @@ public class FormatVersion1Tests
         // the first two lines name the paths, which differ between the machines
         static string[] Figures(string text) => text.ReplaceLineEndings("\n").Split('\n')[2..];
         Assert.Equal(Figures(File.ReadAllText(TestFiles.Fixture("v1-prelu-moons.eval.txt"))), Figures(r.Stdout));
-        Assert.Contains("[6, 4] prelu", r.Stdout);
+        Assert.Contains("dense(6) → prelu → dropout(0.1) → dense(4) → prelu → dropout(0.1) → dense(1) → 2 classes", r.Stdout);
     }
 
     /// <summary>

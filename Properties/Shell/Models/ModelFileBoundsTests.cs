@@ -59,6 +59,9 @@ public class ModelFileBoundsTests
         Assert.Equal(0, PureCli.Run("train", TestFiles.Data("moons.csv"), "--layers", "4", "--epochs", "1", "--save", model, "--quiet").ExitCode);
         var file = SafeTensors.Read(model);
         var metadata = file.Metadata.ToDictionary(p => p.Key, p => p.Value);
+        // a format-1 file, whose network is the four settings of the command line's MLP
+        metadata.Remove("network");
+        (metadata["format_version"], metadata["activation"], metadata["dropout"]) = ("1", "relu", "0");
         metadata["hidden"] = string.Join(",", Enumerable.Repeat("1", 1_000_000));
         SafeTensors.Write(model, file.Tensors, metadata);
         var (code, stderr, allocated) = Eval(model);

@@ -30,7 +30,7 @@ public static class TrainedModels
         var loss = task.LossFor(targets.ClassNames.Length);
         var data = Dataset.Create(x, targets.Dense).ThrowIfFail();
         var model = Train.Fit(architecture.Build(targets.Outputs), data, loss, Optimiser.Adam(0.03), epochs, 32, seed).ThrowIfFail();
-        var saved = new SavedModel(architecture, table.Width, targets.Outputs, loss, task, table.FeatureNames, table.LabelName,
+        var saved = SavedModel.Of(architecture, table.Width, targets.Outputs, loss, task, table.FeatureNames, table.LabelName,
             targets.ClassNames, standardiser, model.Params);
         ModelFile.Save(modelPath, saved);
         return new Trained(modelPath, saved, model, table, targets, x);
