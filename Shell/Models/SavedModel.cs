@@ -38,6 +38,19 @@ public sealed record SavedModel(
         string labelName, IReadOnlyList<string> classNames, Standardiser standardiser, Params parameters) =>
         new(architecture.Build(outputs), inputs, outputs, loss, task, featureNames, labelName, classNames, standardiser, parameters);
 
+    /// <summary>
+    /// A model trained in C# or F# (any network composed from the core's constructors), ready for
+    /// <see cref="ModelFile.Save"/> and so for <c>pure eval</c> and <c>pure predict</c>: the task follows the loss,
+    /// and the standardiser is the identity unless the inputs were standardised.
+    /// </summary>
+    public static SavedModel From(Model model, IReadOnlyList<string> featureNames, string labelName, IReadOnlyList<string> classNames, Standardiser? standardiser = null)
+    {
+        var inputs = model.Network.InputWidth;
+        return new SavedModel(model.Network.Layer, inputs, model.Network.OutputWidth, model.Loss,
+            model.Loss.IsClassification ? LearningTask.Classification : LearningTask.Regression, featureNames, labelName, classNames,
+            standardiser ?? Standardiser.Of(new float[inputs], Enumerable.Repeat(1f, inputs).ToArray()), model.Params) { State = model.State };
+    }
+
     /// <summary>What makes the parts disagree with each other, or null when they fit (the network is not built here).</summary>
     public string? Inconsistency()
     {
