@@ -58,6 +58,7 @@ public static class Program
             TourCommand.Create(backend),
             BenchCommand.Create(backend),
             DevicesCommand.Create(),
+            SummaryCommand.Create(),
         };
         root.Options.Add(verbose);
         root.Options.Add(new Option<int?>(ThreadCount.Option) { Description = ThreadCount.Description, Recursive = true });

@@ -83,6 +83,6 @@ public static class EvalCommand
     }
 
     static double Loss(IBackend<float> backend, Model model, Matrix x, Matrix targets, string path) =>
-        Inference.Loss(backend, model.Network, model.Params, model.Loss, x, targets)
+        Inference.Loss(backend, model.Network, model.Params, model.Loss, x, targets, model.State)
             .Match(l => l, e => throw new CliException($"{path}: {e.Message}"));
 }

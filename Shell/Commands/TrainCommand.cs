@@ -43,15 +43,21 @@ public static class TrainCommand
         var stepEvery = new Option<int?>("--step-every") { Description = "--schedule step: cut the rate every N epochs (default: a third of the run)" };
         var gamma = new Option<double?>("--gamma") { Description = "--schedule step: the factor of each cut (default 0.1)" };
         var clipNorm = new Option<double?>("--clip-norm") { Description = "clip the gradient's global norm to this before each update (PyTorch's clip_grad_norm_), e.g. 1.0" };
+        var norm = new Option<string>("--norm") { Description = "normalisation in each hidden block, after its dense layer: " + Architecture.NormNames, DefaultValueFactory = _ => "none" };
+        var residual = new Option<bool>("--residual") { Description = "a skip connection around each hidden block whose input and output widths match (e.g. --layers 64,64,64)" };
+        var summary = new Option<bool>("--summary") { Description = "print the network's layers, output widths, parameters and state before training (as pure summary does)" };
         var every = new Option<int?>("--print-every") { Description = "print every N epochs when not on a terminal (default: every epoch up to 100, else 100 lines)" };
 
         var command = new Command("train", "Train a network on a CSV file and report loss and accuracy per epoch")
         {
-            file, data, label, features, task, layers, activation, init, dropout, optimizer, lr, schedule, warmup, stepEvery, gamma, clipNorm, epochs, batch, seed, val, test, patience, log, quiet, every, save, checkpoint, checkpointEvery, resume, plot, maxMemory,
+            file, data, label, features, task, layers, activation, init, dropout, norm, residual, optimizer, lr, schedule, warmup, stepEvery, gamma, clipNorm, epochs, batch, seed, val, test, patience, log, quiet, every, summary, save, checkpoint, checkpointEvery, resume, plot, maxMemory,
         };
         command.SetAction(r =>
         {
-            var architecture = new Architecture(Architecture.ParseWidths(r.GetValue(layers)!), r.GetValue(activation)!, r.GetValue(dropout), r.GetValue(init));
+            var architecture = new Architecture(Architecture.ParseWidths(r.GetValue(layers)!), r.GetValue(activation)!, r.GetValue(dropout), r.GetValue(init))
+            {
+                Norm = r.GetValue(norm)!, Residual = r.GetValue(residual),
+            };
             var recipe = new Recipe(architecture, r.GetValue(optimizer)!, r.GetValue(lr), r.GetValue(epochs), r.GetValue(batch), r.GetValue(seed))
             {
                 Schedule = new ScheduleOptions(r.GetValue(schedule)!, r.GetValue(warmup), r.GetValue(stepEvery), r.GetValue(gamma)),
@@ -59,7 +65,7 @@ public static class TrainCommand
             };
             var options = new TrainOptions(r.GetValue(val), r.GetValue(test), r.GetValue(patience), r.GetValue(log), r.GetValue(quiet), r.GetValue(every))
             {
-                SavePath = r.GetValue(save), CheckpointPath = r.GetValue(checkpoint), CheckpointEvery = r.GetValue(checkpointEvery), ResumePath = r.GetValue(resume), PlotFolder = r.GetValue(plot),
+                SavePath = r.GetValue(save), CheckpointPath = r.GetValue(checkpoint), CheckpointEvery = r.GetValue(checkpointEvery), ResumePath = r.GetValue(resume), PlotFolder = r.GetValue(plot), Summary = r.GetValue(summary),
                 MaxMemory = r.GetValue(maxMemory) is { } size ? ByteSize.Parse("--max-memory", size) : null,
             };
             var columns = r.GetValue(features)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -113,6 +119,8 @@ public static class TrainCommand
                          $"; {trainRows.Length} for training" + (heldOut is null ? "" : $", {valRows.Length} for validation") + (test is null ? "" : $", {testRows.Length} for testing"));
         output.WriteLine($"network: {network}; loss {loss}; optimizer {recipe.OptimiserName} lr {step.Optimiser.LearningRate.ToString(CultureInfo.InvariantCulture)}" +
                          (recipe.Schedule.IsConstant ? "" : $", schedule {recipe.Schedule.Describe(recipe.Epochs)}") + recipe.ClipText + $"; batch {step.BatchCapacity}; seed {recipe.Seed}; backend {backend.Name}");
+
+        if (options.Summary) SummaryCommand.Write(network, output);
 
         // Ctrl+C, SIGTERM or SIGHUP: the epoch finishes, a checkpoint is written, exit 130, 143 or 129
         using var signals = new StopSignals();

@@ -12,6 +12,9 @@ public sealed record TrainOptions(double Validation, double Test, int? Patience,
     public string? ResumePath { get; init; }
     public string? PlotFolder { get; init; }
 
+    /// <summary>--summary: the network's table before the first epoch.</summary>
+    public bool Summary { get; init; }
+
     /// <summary>The memory the run may use, in bytes (--max-memory); null: the machine's.</summary>
     public long? MaxMemory { get; init; }
 

@@ -30,7 +30,7 @@ public sealed record Recipe(Architecture Architecture, string OptimiserName, dou
         $"layers {string.Join(",", Architecture.Hidden)}; activation {Architecture.ActivationName}; dropout {Architecture.Dropout.ToString(System.Globalization.CultureInfo.InvariantCulture)}; " +
         $"init {Architecture.InitName ?? "default"}; optimizer {OptimiserName}; lr {Optimiser().LearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture)}; batch {BatchSize}; seed {Seed}" +
         // a constant rate adds nothing, so checkpoints from before schedules existed still resume
-        (Schedule.IsConstant ? "" : $"; schedule {Schedule.Describe(Epochs)}") + ClipText;
+        (Schedule.IsConstant ? "" : $"; schedule {Schedule.Describe(Epochs)}") + ClipText + Architecture.Extras;
 
     public void Validate()
     {
