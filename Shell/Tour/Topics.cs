@@ -6,7 +6,7 @@ public static class Topics
     public static IReadOnlyList<ITourTopic> All { get; } =
     [
         new NeuronTopic(), new PerceptronTopic(), new XorTopic(), new NonlinearityTopic(), new ActivationsTopic(), new SoftmaxTopic(),
-        new DyingReluTopic(), new VanishingTopic(), new InitTopic(), new UatTopic(), new DepthTopic(), new BoundaryTopic(),
+        new DyingReluTopic(), new VanishingTopic(), new CureTopic(), new InitTopic(), new UatTopic(), new DepthTopic(), new BoundaryTopic(),
         new BiasTopic(), new BackpropTopic(), new FeaturesTopic(),
     ];
 }

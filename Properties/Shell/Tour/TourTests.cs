@@ -32,7 +32,7 @@ public class TourTests
         Assert.Equal("GIF89a", System.Text.Encoding.ASCII.GetString(gif, 0, 6));
         using var codec = SkiaSharp.SKCodec.Create(new MemoryStream(gif));
         Assert.Equal(BoundaryTopic.Snapshots.Length, codec.FrameCount);
-        foreach (var topic in new[] { "perceptron", "xor", "activations", "softmax", "dying-relu", "vanishing", "init", "uat", "depth", "boundary", "features" })
+        foreach (var topic in new[] { "perceptron", "xor", "activations", "softmax", "dying-relu", "vanishing", "cure", "init", "uat", "depth", "boundary", "features" })
             Assert.NotEmpty(Reports.Value[topic].Pictures);
     }
 
@@ -118,6 +118,25 @@ public class TourTests
         var reluRatio = M("vanishing", "relu_first") / M("vanishing", "relu_last");
         Assert.True(sigmoidRatio < 1e-3, $"sigmoid first/last = {sigmoidRatio}");
         Assert.True(reluRatio > 100 * sigmoidRatio, $"relu first/last = {reluRatio}");
+    }
+
+    /// <summary>
+    /// Issue 14's cures, measured on 30 sigmoid and 50 ReLU layers of width 16: the plain sigmoid stack's first
+    /// layer gets a vanishing share of the gradient and the net stays at chance, while with residual blocks every
+    /// layer's gradient norm is within 100× of every other's and the net learns; batch norm rescues the sigmoid
+    /// stack too; residual blocks without a norm let ReLU activations explode; residual blocks with batch norm train both.
+    /// </summary>
+    [Fact]
+    public void Residual_blocks_and_normalisation_cure_the_vanishing_gradient_of_deep_stacks()
+    {
+        Assert.True(M("cure", "sigmoid_plain_first") < 1e-10 * M("cure", "sigmoid_plain_last"), $"plain sigmoid: first {M("cure", "sigmoid_plain_first")}, last {M("cure", "sigmoid_plain_last")}");
+        Assert.True(M("cure", "sigmoid_plain_accuracy") <= 0.6, $"plain sigmoid reached {M("cure", "sigmoid_plain_accuracy")}");
+        Assert.True(M("cure", "sigmoid_residual_spread") < 100, $"residual sigmoid: norms spread {M("cure", "sigmoid_residual_spread")}×");
+        Assert.True(M("cure", "sigmoid_residual_accuracy") >= 0.8, $"residual sigmoid reached {M("cure", "sigmoid_residual_accuracy")}");
+        Assert.True(M("cure", "sigmoid_batch_spread") < 100 && M("cure", "sigmoid_batch_accuracy") >= 0.8, $"batch-norm sigmoid: spread {M("cure", "sigmoid_batch_spread")}, accuracy {M("cure", "sigmoid_batch_accuracy")}");
+        Assert.True(M("cure", "relu_residual_first") > 1e6, $"residual ReLU without a norm: first-layer gradient {M("cure", "relu_residual_first")}");
+        foreach (var stack in new[] { "sigmoid", "relu" })
+            Assert.True(M("cure", $"{stack}_residual_batch_accuracy") >= 0.9, $"{stack}, residual + batch norm, reached {M("cure", $"{stack}_residual_batch_accuracy")}");
     }
 
     [Fact]
