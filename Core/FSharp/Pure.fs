@@ -59,6 +59,21 @@ module Layer =
     /// Any activation of the catalogue by name (`Layer.activation "mish"`), or the message listing the names.
     let activation name = Activation.Named(name) |> Fin.toResult |> Result.map Layers.Activation
 
+    /// Inverted dropout with drop probability `rate`.
+    let dropout (rate: float) = Layers.Dropout(rate)
+
+    /// y = x + f(x); a width-changing `f` fails when the network is built (use `residualProjected`).
+    let residual (f: Layer) = Layers.Residual(f)
+
+    /// y = x·Pᵀ + f(x) with a learnt projection P on the skip, for an `f` that changes the width.
+    let residualProjected (f: Layer) = Layers.Residual(f, project = true)
+
+    /// Layer normalisation of each row (ε = 1e-5, γ = 1 and β = 0 to start).
+    let layerNorm = Layers.LayerNorm()
+
+    /// Batch normalisation of each feature (ε = 1e-5, momentum 0.1); its running statistics are state, kept in the model.
+    let batchNorm = Layers.BatchNorm()
+
 /// Training as a curried function.
 [<RequireQualifiedAccess>]
 module Train =

@@ -14,6 +14,12 @@ let network = Layer.serial [ Layer.dense 4 Inits.Xavier; Layer.tanh; Layer.dense
 // the same network, written with the operator and its activation named from the core's catalogue
 let sameNetwork = Layer.activation "tanh" |> Result.map (fun tanh -> Layer.dense 4 Inits.Xavier >-> tanh >-> Layer.dense 1 Inits.Xavier)
 
+// a deeper one with the cures for depth: a residual block around a layer-normalised dense layer
+let deepNetwork =
+    Layer.serial [ Layer.dense 8 Inits.Xavier; Layer.tanh
+                   Layer.residual (Layer.serial [ Layer.dense 8 Inits.Xavier; Layer.layerNorm; Layer.tanh ])
+                   Layer.dense 1 Inits.Xavier ]
+
 // training as curried functions: on the default backend, and on one passed in
 let fit = Train.fit Loss.BceWithLogits (Optimiser.Adam 0.1) 500 4 0L xor
 let fitOnCpu = Train.fitOn CpuBackend.Default Loss.BceWithLogits (Optimiser.Adam 0.1) 500 4 0L xor
@@ -33,6 +39,6 @@ let evaluate train layer =
 [<EntryPoint>]
 let main _ =
     let results =
-        [ Ok network, fit; sameNetwork, fitOnCpu ]
+        [ Ok network, fit; sameNetwork, fitOnCpu; Ok deepNetwork, fit ]
         |> List.map (fun (layer, train) -> layer |> Result.bind (evaluate train) |> Result.defaultWith (fun message -> eprintfn "%s" message; 0.0))
     if List.forall (fun a -> a = 1.0) results then 0 else 1
