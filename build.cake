@@ -82,8 +82,8 @@ Task("Test").IsDependentOn("Build").Does(() =>
     }, out var lines);
     var output = lines.ToList();
     output.ForEach(l => Information("F# example | " + l));
-    var solved = exit == 0 && output.Count(l => l == "accuracy 100%") == 2 && output.Count(l => l.Contains(" xor ")) == 8;
-    Information(solved ? "F# example: XOR learned by both compositions" : "F# example FAILED");
+    var solved = exit == 0 && output.Count(l => l == "accuracy 100%") == 3 && output.Count(l => l.Contains(" xor ")) == 12;
+    Information(solved ? "F# example: XOR learned by all three compositions" : "F# example FAILED");
     if (solved) passed++; else { failed++; failures.Add("F# example: XOR was not learned"); }
 
     var summary = $"{passed} passed, {failed} failed";
