@@ -23,6 +23,8 @@ sealed class BatchNormLayer(int width, double epsilon, double momentum) : LayerP
 
     public override int WorkspaceLength(int rows) => checked(rows * width + 2 * width);
 
+    public override int MinimumTrainingRows => 2;
+
     public override void Forward<T>(IBackend<T> backend, in ForwardPass<T> pass)
     {
         var n = pass.Rows * width;

@@ -33,6 +33,9 @@ public abstract class LayerPlan(string name, int inputWidth, int outputWidth)
     /// <summary>The layers inside a combinator, for diagnostics; empty for a leaf.</summary>
     public virtual IReadOnlyList<LayerPlan> Children => [];
 
+    /// <summary>The fewest rows a training batch may have (a batch norm needs 2: one row has no variance); a combinator's is its children's largest.</summary>
+    public virtual int MinimumTrainingRows => Children.Count == 0 ? 1 : Children.Max(c => c.MinimumTrainingRows);
+
     public abstract void Forward<T>(IBackend<T> backend, in ForwardPass<T> pass) where T : unmanaged, IFloatingPointIeee754<T>;
 
     public abstract void Backward<T>(IBackend<T> backend, in BackwardPass<T> pass) where T : unmanaged, IFloatingPointIeee754<T>;

@@ -53,6 +53,8 @@ public sealed class TrainingStep : IDisposable
     public static Fin<TrainingStep> Compile(Network network, Loss loss, Optimiser optimiser, IBackend<float> backend, int batchCapacity)
     {
         if (batchCapacity < 1) return Error.New($"batch size must be positive, got {batchCapacity}");
+        if (batchCapacity < network.Plan.MinimumTrainingRows)
+            return Error.New($"{network.Plan.Name} needs training batches of at least {network.Plan.MinimumTrainingRows} rows (a batch norm learns nothing from one row), got {batchCapacity}");
         if (loss.Kind == LossKind.SoftmaxCrossEntropy && network.OutputWidth < 2)
             return Error.New($"softmax cross-entropy needs at least 2 outputs, the last layer ({network.Plan.Name}) gives {network.OutputWidth}");
         if (!(optimiser.LearningRate > 0) || !double.IsFinite(optimiser.LearningRate))

@@ -96,6 +96,8 @@ public static class TrainCommand
         var standardiser = Standardiser.Fit(all.Features, trainRows);
         var network = Network.Build(recipe.Architecture.Build(targets.Outputs), examples.Width).Match(n => n, e => throw new CliException($"network: {e.Message}"));
         var batchSize = Math.Min(recipe.BatchSize, trainRows.Length);
+        if (batchSize < network.Plan.MinimumTrainingRows)
+            throw new CliException($"--batch {batchSize}: --norm batch needs batches of at least {network.Plan.MinimumTrainingRows} rows (one row has no variance to normalise by)");
         // before the step or the parameters are allocated: a run that cannot fit is refused with its estimate, not found out at 16 GB
         MemoryBudget.For(network, recipe.Optimiser(), batchSize, examples.Rows, targets.ClassIndexed ? 1 : targets.Outputs).Check(options.MaxMemory);
         // the epoch's batches, the last one partial (TrainingRun's loop): the schedule counts steps

@@ -15,7 +15,8 @@ public sealed record Recipe(Architecture Architecture, string OptimiserName, dou
     public Optimiser Optimiser()
     {
         if (LearningRate is { } lr && (!(lr > 0) || !double.IsFinite(lr))) throw new CliException($"--lr: {lr} is not a positive number");
-        if (ClipNorm is { } clip && (!(clip > 0) || !double.IsFinite(clip) || clip > float.MaxValue)) throw new CliException($"--clip-norm: {clip} is not a positive number");
+        if (ClipNorm is { } clip && (!(clip > 0) || !double.IsFinite(clip) || clip > float.MaxValue))
+            throw new CliException($"--clip-norm: {clip} is not a positive number within single precision (up to 3.4e38)");
         return OptimiserKind.Named(OptimiserName).Match(kind => kind.Create(LearningRate) with { ClipNorm = ClipNorm }, e => throw new CliException($"--optimizer: {e.Message}"));
     }
 

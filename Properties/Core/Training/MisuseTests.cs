@@ -24,6 +24,17 @@ public class MisuseTests
         Assert.Contains("more than an array can hold", Network.Build(Layers.Dense(50_000), 50_000).Match(_ => "", e => e.Message));
     }
 
+    /// <summary>A batch norm needs two rows to have a variance: a step of capacity 1 is refused (PyTorch raises too); a residual's norm counts.</summary>
+    [Fact]
+    public void A_batch_norm_network_refuses_batches_of_one_row()
+    {
+        var network = Network.Build(Layers.Serial(Layers.Dense(3), Layers.Residual(Layers.Serial(Layers.Dense(3), Layers.BatchNorm())), Layers.Dense(1)), 2).ThrowIfFail();
+        Assert.Equal(2, network.Plan.MinimumTrainingRows);
+        Assert.Contains("needs training batches of at least 2 rows", TrainingStep.Compile(network, Loss.BceWithLogits, Optimiser.Sgd(0.1), Cpu, 1).Match(_ => "", e => e.Message));
+        Assert.True(TrainingStep.Compile(network, Loss.BceWithLogits, Optimiser.Sgd(0.1), Cpu, 2).IsSucc);
+        Assert.Equal(1, Network.Build(Layers.Serial(Layers.Dense(3), Layers.LayerNorm()), 2).ThrowIfFail().Plan.MinimumTrainingRows);
+    }
+
     /// <summary>Each 40 000² weight matrix fits an array, the three together do not: an error, not an overflow inside the layout.</summary>
     [Fact]
     public void A_network_whose_parameters_together_exceed_an_array_is_refused_when_built()

@@ -59,6 +59,12 @@ public class DeepNetworkCliTests
         var r = PureCli.Run("train", TestFiles.Data("moons.csv"), "--norm", "group");
         Assert.Equal(2, r.ExitCode);
         Assert.Equal("pure: --norm: unknown 'group' (one of none, layer, batch)", r.Stderr.Trim());
+        var single = PureCli.Run("train", TestFiles.Data("xor.csv"), "--norm", "batch", "--batch", "1");
+        Assert.Equal(2, single.ExitCode);
+        Assert.Equal("pure: --batch 1: --norm batch needs batches of at least 2 rows (one row has no variance to normalise by)", single.Stderr.Trim());
+        var clip = PureCli.Run("train", TestFiles.Data("xor.csv"), "--clip-norm", "1e39");
+        Assert.Equal(2, clip.ExitCode);
+        Assert.Contains("within single precision", clip.Stderr);
         var missing = PureCli.Run("summary", Path.Combine(TestFiles.TempFolder(), "none.safetensors"));
         Assert.Equal(2, missing.ExitCode);
         Assert.Single(missing.Stderr.Trim().Split('\n'));
