@@ -4,21 +4,13 @@ namespace Pure.Core.Training;
 /// A network's state (running statistics) as an immutable value with its layout: what a training step returns
 /// beside the parameters, what evaluation reads, and what model files and checkpoints keep.
 /// </summary>
-public sealed class LayerState
+public sealed class LayerState : FlatValues
 {
-    readonly float[] values;
-
-    LayerState(StateLayout layout, float[] values)
-    {
-        Layout = layout;
-        this.values = values;
-    }
+    LayerState(StateLayout layout, float[] values) : base(values) => Layout = layout;
 
     public StateLayout Layout { get; }
-    public ReadOnlySpan<float> Values => values;
-    public int Length => values.Length;
 
-    public ReadOnlySpan<float> this[StateSegment segment] => values.AsSpan(segment.Offset, segment.Length);
+    public ReadOnlySpan<float> this[StateSegment segment] => Window(segment.Offset, segment.Length);
 
     /// <summary>The state a fresh network of this layout starts with.</summary>
     public static LayerState Initial(StateLayout layout) => new(layout, layout.Initial());
@@ -35,6 +27,4 @@ public sealed class LayerState
         values.Length == layout.Length
             ? new LayerState(layout, values.ToArray())
             : LanguageExt.Common.Error.New($"the network keeps {layout.Length} state values, got {values.Length}");
-
-    public float[] ToArray() => (float[])values.Clone();
 }

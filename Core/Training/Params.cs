@@ -4,21 +4,13 @@ namespace Pure.Core.Training;
 /// An immutable parameter vector with its layout (also used for gradients). Reading is by span; every
 /// "change" makes a new value.
 /// </summary>
-public sealed class Params
+public sealed class Params : FlatValues
 {
-    readonly float[] values;
-
-    Params(ParamLayout layout, float[] values)
-    {
-        Layout = layout;
-        this.values = values;
-    }
+    Params(ParamLayout layout, float[] values) : base(values) => Layout = layout;
 
     public ParamLayout Layout { get; }
-    public ReadOnlySpan<float> Values => values;
-    public int Length => values.Length;
 
-    public ReadOnlySpan<float> this[ParamSegment segment] => values.AsSpan(segment.Offset, segment.Length);
+    public ReadOnlySpan<float> this[ParamSegment segment] => Window(segment.Offset, segment.Length);
 
     /// <summary>Wraps a freshly filled array the caller gives up (no copy).</summary>
     internal static Params Own(ParamLayout layout, float[] values)
@@ -32,6 +24,4 @@ public sealed class Params
         values.Length == layout.Length
             ? new Params(layout, values.ToArray())
             : LanguageExt.Common.Error.New($"the network has {layout.Length} parameters, got {values.Length}");
-
-    public float[] ToArray() => (float[])values.Clone();
 }

@@ -70,6 +70,22 @@ public class DeepNetworkCliTests
         Assert.Single(missing.Stderr.Trim().Split('\n'));
     }
 
+    /// <summary>A batch-norm run checkpointed after 2 epochs and resumed to 4 ends with the uninterrupted run's weights and running statistics, bit for bit.</summary>
+    [Fact]
+    public void A_resumed_batch_norm_run_equals_the_uninterrupted_one_bit_for_bit()
+    {
+        var dir = TestFiles.TempFolder();
+        var (whole, resumed, checkpoint) = (Path.Combine(dir, "whole.safetensors"), Path.Combine(dir, "resumed.safetensors"), Path.Combine(dir, "c.safetensors"));
+        string[] run = ["train", TestFiles.Data("moons.csv"), "--layers", "8,8", "--norm", "batch", "--residual", "--dropout", "0.1", "--val", "0.2", "--quiet"];
+        Assert.Equal(0, PureCli.Run([.. run, "--epochs", "4", "--save", whole]).ExitCode);
+        Assert.Equal(0, PureCli.Run([.. run, "--epochs", "2", "--checkpoint-every", "2", "--checkpoint", checkpoint]).ExitCode);
+        Assert.Equal(0, PureCli.Run([.. run, "--epochs", "4", "--resume", checkpoint, "--save", resumed]).ExitCode);
+        var (a, b) = (ModelFile.Load(whole), ModelFile.Load(resumed));
+        Assert.Equal(a.Params.ToArray(), b.Params.ToArray());
+        Assert.Equal(a.State!.ToArray(), b.State!.ToArray());
+        Assert.NotEqual(a.Network.InitialState().ToArray(), a.State.ToArray());
+    }
+
     /// <summary>--norm and --residual are part of the run: a checkpoint made with them resumes only with them.</summary>
     [Fact]
     public void A_checkpoint_keeps_its_norm_and_residual_settings()
