@@ -1,4 +1,4 @@
-// Pure's build: Clean · Build · Test (default). Run with `dotnet tool restore && dotnet cake [--target=Build]`.
+// Pure's build: Clean · Build · Test (default) · Pack. Run with `dotnet tool restore && dotnet cake [--target=Pack]`.
 using System.Xml.Linq;
 
 var target = Argument("target", "Test");
@@ -16,6 +16,15 @@ Task("Build").Does(() =>
 {
     DotNetBuild("./Pure.sln", new DotNetBuildSettings { Configuration = configuration });
     DotNetBuild("./examples/fsharp/Xor.fsproj", new DotNetBuildSettings { Configuration = configuration });
+});
+
+// The packages (Pure.Core, Pure.OpenCl, Pure.FSharp, and Pure.Cli, the `pure` command as a .NET tool) in
+// artifacts/packages, versioned by Directory.Build.props.
+Task("Pack").IsDependentOn("Build").Does(() =>
+{
+    CleanDirectory("./artifacts/packages");
+    DotNetPack("./Pure.sln", new DotNetPackSettings { Configuration = configuration, NoBuild = true, OutputDirectory = "./artifacts/packages" });
+    foreach (var package in GetFiles("./artifacts/packages/*.nupkg")) Information($"packed {package.GetFilename()}");
 });
 
 // The two test projects, then the F# example (composes and trains XOR from F#; its output is checked here).

@@ -7,6 +7,7 @@ namespace Pure.Core.Activations;
 /// </summary>
 public sealed partial record Activation
 {
+    /// <summary>The identity f(z) = z; f′ = 1.</summary>
     public static readonly Activation Identity = new("identity", (z, _) => z, (_, _) => 1)
         { OpenCl = new("z", "da") };
 
@@ -22,9 +23,11 @@ public sealed partial record Activation
     public static readonly Activation Tanh = new("tanh", (z, _) => Math.Tanh(z), (z, _) => 1 / (Math.Cosh(z) * Math.Cosh(z)))
         { OpenCl = new("tanh(z)", "da / (cosh(z) * cosh(z))") };
 
+    /// <summary>ReLU max(z, 0); its derivative is 1 for z &gt; 0 and 0 otherwise (0 at z = 0).</summary>
     public static readonly Activation Relu = new("relu", (z, _) => z > 0 ? z : 0, (z, _) => z > 0 ? 1 : 0)
         { IsReluLike = true, OpenCl = new("isnan(z) ? z : fmax(z, 0.0f)", "z > 0.0f ? da : 0.0f") };
 
+    /// <summary>Leaky ReLU with its default slope α = 0.01: z for z &gt; 0, αz otherwise; see <see cref="LeakyRelu"/> for another α.</summary>
     public static readonly Activation LeakyReluEntry = new("leaky-relu", (z, a) => z > 0 ? z : a * z, (z, a) => z > 0 ? 1 : a)
         { IsReluLike = true, HasAlpha = true, Alpha = 0.01, OpenCl = new("z > 0.0f ? z : alpha * z", "da * (z > 0.0f ? 1.0f : alpha)") };
 
@@ -44,6 +47,7 @@ public sealed partial record Activation
     public static readonly Activation Silu = new("silu", (z, _) => z * Scalar.Sigmoid(z),
         (z, _) => Scalar.Sigmoid(z) * (1 + z * (1 - Scalar.Sigmoid(z)))) { IsReluLike = true, Aliases = ["swish"], OpenCl = new("z * pure_sigmoid(z)", "da * (pure_sigmoid(z) * (1.0f + z * (1.0f - pure_sigmoid(z))))") };
 
+    /// <summary>softplus(z) = log(1 + e^z), a smooth ReLU; its derivative is σ(z).</summary>
     public static readonly Activation Softplus = new("softplus", (z, _) => Scalar.Softplus(z), (z, _) => Scalar.Sigmoid(z))
         { OpenCl = new("pure_softplus(z)", "da * pure_sigmoid(z)") };
 
@@ -56,8 +60,10 @@ public sealed partial record Activation
     public static readonly Activation HardSwish = new("hard-swish", (z, _) => z * Math.Clamp(z + 3, 0, 6) / 6,
         (z, _) => z < -3 ? 0 : z <= 3 ? (2 * z + 3) / 6 : 1) { IsReluLike = true, OpenCl = new("z * clamp(z + 3.0f, 0.0f, 6.0f) / 6.0f", "da * (z < -3.0f ? 0.0f : z <= 3.0f ? (2.0f * z + 3.0f) / 6.0f : 1.0f)") };
 
+    /// <summary>Leaky ReLU with slope <paramref name="alpha"/> for z ≤ 0.</summary>
     public static Activation LeakyRelu(double alpha = 0.01) => LeakyReluEntry.WithAlpha(alpha);
 
+    /// <summary>ELU with scale <paramref name="alpha"/>: α(e^z − 1) for z ≤ 0.</summary>
     public static Activation Elu(double alpha = 1.0) => EluEntry.WithAlpha(alpha);
 
     /// <summary>Every activation with its default parameter, in the order the CLI lists them.</summary>

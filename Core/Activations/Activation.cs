@@ -58,6 +58,7 @@ public sealed partial record Activation
     /// <summary>Every accepted name, ids and aliases, in catalogue order.</summary>
     public static IReadOnlyList<string> Names => All.SelectMany(a => a.Aliases.Prepend(a.Id)).ToArray();
 
+    /// <inheritdoc/>
     public override string ToString() => Name;
 }
 

@@ -9,6 +9,7 @@ namespace Pure.Core.Activations;
 /// </summary>
 public static class Softmax
 {
+    /// <summary>Writes softmax(z/T) of <paramref name="logits"/> at temperature <paramref name="temperature"/> into <paramref name="destination"/>, which may be the same span.</summary>
     public static void Apply<T>(ReadOnlySpan<T> logits, T temperature, Span<T> destination) where T : IFloatingPointIeee754<T>
     {
         if (logits.IsEmpty) return;

@@ -13,12 +13,18 @@ namespace Pure.Core.Backends;
 /// </summary>
 public interface IBackend<T> : IDisposable where T : unmanaged, IFloatingPointIeee754<T>
 {
+    /// <summary>A short description of the backend and its device or threads, for messages and reports.</summary>
     string Name { get; }
 
+    /// <summary>A new buffer of <paramref name="length"/> elements owned by this backend; its contents are unspecified until written.</summary>
     DeviceBuffer<T> Allocate(int length);
+    /// <summary>Copies host memory <paramref name="source"/> into the backend view <paramref name="destination"/> (equal lengths).</summary>
     void Upload(ReadOnlySpan<T> source, View<T> destination);
+    /// <summary>Copies the backend view <paramref name="source"/> into host memory <paramref name="destination"/> (equal lengths).</summary>
     void Download(View<T> source, Span<T> destination);
+    /// <summary>dst = src, between two views of this backend's buffers.</summary>
     void Copy(View<T> source, View<T> destination);
+    /// <summary>Sets every element of <paramref name="destination"/> to <paramref name="value"/>.</summary>
     void Fill(T value, View<T> destination);
 
     /// <summary>

@@ -6,6 +6,8 @@ namespace Pure.Core.Backends;
 /// </summary>
 public enum NormAxis
 {
+    /// <summary>Statistics over each row (layer normalisation).</summary>
     PerRow,
+    /// <summary>Statistics over each column, across the batch (batch normalisation).</summary>
     PerColumn,
 }

@@ -10,10 +10,12 @@ namespace Pure.Core.Data;
 /// </summary>
 public sealed class FeatureRows
 {
+    /// <summary>Writes destination.Length / width rows, starting at row <paramref name="firstRow"/>, into <paramref name="destination"/>.</summary>
     public delegate void Writer(int firstRow, Span<float> destination);
 
     readonly Writer write;
 
+    /// <summary>A source of <paramref name="rows"/> rows of <paramref name="width"/> features each, produced by <paramref name="write"/>.</summary>
     public FeatureRows(int rows, int width, Writer write)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
@@ -24,7 +26,9 @@ public sealed class FeatureRows
         this.write = write;
     }
 
+    /// <summary>The number of rows.</summary>
     public int Rows { get; }
+    /// <summary>The number of features per row.</summary>
     public int Width { get; }
 
     /// <summary>Rows <paramref name="firstRow"/> … of the source into <paramref name="destination"/>, a whole number of rows.</summary>

@@ -13,6 +13,7 @@ public sealed record SummaryRow(int Depth, string Path, string Layer, int Output
 /// </summary>
 public static class NetworkSummary
 {
+    /// <summary>The summary rows of <paramref name="network"/>, top to bottom.</summary>
     public static IReadOnlyList<SummaryRow> Of(Network network)
     {
         var rows = new List<SummaryRow>();

@@ -33,5 +33,6 @@ public sealed record Initialiser(InitKind Kind, double Scale, string Name)
         else rng.FillNormal(T.Zero, T.CreateTruncating(StdDev(fanIn, fanOut)), destination);
     }
 
+    /// <inheritdoc/>
     public override string ToString() => Name;
 }

@@ -20,5 +20,6 @@ public sealed record Layer(string Name, Func<int, Fin<LayerPlan>> Plan)
     /// <summary>C# sugar for <see cref="Then"/>: <c>Dense(4) &gt;&gt; Relu</c>.</summary>
     public static Layer operator >>(Layer first, Layer next) => first.Then(next);
 
+    /// <inheritdoc/>
     public override string ToString() => Name;
 }

@@ -35,17 +35,29 @@ public static class Layers
         Spec = LayerSpec.Of("activation", [("function", f.Id), .. f.HasAlpha ? new[] { ("alpha", LayerSpec.Number(f.Alpha)) } : []]),
     };
 
+    /// <summary>The identity f(z) = z as a layer.</summary>
     public static Layer Identity { get; } = Activation(ActivationFn.Identity);
+    /// <summary>The Heaviside step as a layer: 1 for z ≥ 0, else 0 (no gradient flows through it).</summary>
     public static Layer Step { get; } = Activation(ActivationFn.Step);
+    /// <summary>The sigmoid σ(z) = 1/(1 + e^(−z)) as a layer.</summary>
     public static Layer Sigmoid { get; } = Activation(ActivationFn.Sigmoid);
+    /// <summary>tanh z as a layer.</summary>
     public static Layer Tanh { get; } = Activation(ActivationFn.Tanh);
+    /// <summary>ReLU max(z, 0) as a layer.</summary>
     public static Layer Relu { get; } = Activation(ActivationFn.Relu);
+    /// <summary>Exact GELU z·Φ(z) as a layer.</summary>
     public static Layer Gelu { get; } = Activation(ActivationFn.Gelu);
+    /// <summary>GELU's tanh approximation ½z(1 + tanh(√(2/π)(z + 0.044715z³))) as a layer.</summary>
     public static Layer GeluTanh { get; } = Activation(ActivationFn.GeluTanh);
+    /// <summary>SiLU z·σ(z) as a layer.</summary>
     public static Layer Silu { get; } = Activation(ActivationFn.Silu);
+    /// <summary>Another name for <see cref="Silu"/>.</summary>
     public static Layer Swish => Silu;
+    /// <summary>softplus(z) = log(1 + e^z) as a layer.</summary>
     public static Layer Softplus { get; } = Activation(ActivationFn.Softplus);
+    /// <summary>Leaky ReLU as a layer: z for z &gt; 0, else <paramref name="alpha"/>·z.</summary>
     public static Layer LeakyRelu(double alpha = 0.01) => Activation(ActivationFn.LeakyRelu(alpha));
+    /// <summary>ELU as a layer: z for z &gt; 0, else <paramref name="alpha"/>·(e^z − 1).</summary>
     public static Layer Elu(double alpha = 1.0) => Activation(ActivationFn.Elu(alpha));
 
     /// <summary>

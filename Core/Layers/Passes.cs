@@ -6,7 +6,9 @@ namespace Pure.Core.Layers;
 /// <summary>Training applies dropout; evaluation is deterministic.</summary>
 public enum Mode
 {
+    /// <summary>Training: dropout drops, a batch norm uses and updates batch statistics.</summary>
     Train,
+    /// <summary>Evaluation: deterministic, with a batch norm's running statistics.</summary>
     Evaluate,
 }
 
@@ -26,5 +28,6 @@ public readonly record struct BackwardPass<T>(
     int Rows, View<T> Input, View<T> Output, View<T> OutputGradient, View<T> InputGradient,
     View<T> Params, View<T> ParamGradients, View<T> Workspace, Mode Mode, View<T> State = default)
 {
+    /// <summary>Whether ∂L/∂input is wanted, i.e. <see cref="InputGradient"/> is not a default view.</summary>
     public bool WantsInputGradient => InputGradient.Buffer is not null;
 }

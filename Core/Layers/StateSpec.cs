@@ -8,5 +8,6 @@ namespace Pure.Core.Layers;
 /// </summary>
 public sealed record StateSpec(string Name, int Length, float Initial, float Minimum = float.NegativeInfinity)
 {
+    /// <summary>The same state vector named <c>prefix.Name</c>, as a combinator names its children's.</summary>
     public StateSpec Prefixed(string prefix) => this with { Name = $"{prefix}.{Name}" };
 }

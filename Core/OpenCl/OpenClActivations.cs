@@ -22,6 +22,7 @@ public sealed class OpenClActivations
         index = Activation.All.Select((a, i) => (a.Id, i)).ToDictionary(p => p.Id, p => p.i);
     }
 
+    /// <summary>The activation kernels (generated from the catalogue) built for <paramref name="context"/>, or the compiler's log.</summary>
     public static Fin<OpenClActivations> Build(OpenClContext context) =>
         context.Build("activations", Source()).Map(p => new OpenClActivations(p));
 

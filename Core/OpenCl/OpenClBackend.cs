@@ -38,8 +38,10 @@ public sealed class OpenClBackend : IBackend<float>
         activations = new OpenClActivations(ops);
     }
 
+    /// <summary>The device's name and id, as the training header prints it.</summary>
     public string Name => $"opencl ({context.Device.Name}, {context.Device.Id})";
 
+    /// <summary>The device the backend runs on.</summary>
     public OpenClDevice Device => context.Device;
 
     /// <summary>
@@ -59,66 +61,79 @@ public sealed class OpenClBackend : IBackend<float>
     static string Source() =>
         string.Join("\n", OpenClActivations.Source(), KernelSource.Read("ops"), KernelSource.Read("loss"), KernelSource.Read("optimisers"), KernelSource.Read("norm"));
 
+    /// <inheritdoc/>
     public DeviceBuffer<float> Allocate(int length) => context.Allocate(length);
 
+    /// <inheritdoc/>
     public void Upload(ReadOnlySpan<float> source, View<float> destination)
     {
         lock (gate) context.Write(source[..destination.Length], B(destination), destination.Offset);
     }
 
+    /// <inheritdoc/>
     public void Download(View<float> source, Span<float> destination)
     {
         lock (gate) context.Read(B(source), source.Offset, destination[..source.Length]);
     }
 
+    /// <inheritdoc/>
     public void Copy(View<float> source, View<float> destination)
     {
         lock (gate) context.Copy(B(source), source.Offset, B(destination), destination.Offset, source.Length);
     }
 
+    /// <inheritdoc/>
     public void Fill(float value, View<float> destination)
     {
         lock (gate) context.Fill(value, B(destination), destination.Offset, destination.Length);
     }
 
+    /// <inheritdoc/>
     public void Gemm(Transpose transA, Transpose transB, int m, int n, int k, float alpha, View<float> a, View<float> b, float beta, View<float> c)
     {
         lock (gate) gemm.Multiply(transA, transB, m, n, k, alpha, a, b, beta, c);
     }
 
+    /// <inheritdoc/>
     public void AddRowVector(View<float> x, int rows, int cols, View<float> bias, View<float> destination)
     {
         lock (gate) ops.Kernel("add_row_vector").Set(0, rows).Set(1, cols).Set(2, B(x)).Set(3, x.Offset).Set(4, B(bias)).Set(5, bias.Offset)
                 .Set(6, B(destination)).Set(7, destination.Offset).Run([(nuint)Math.Max(1, rows * cols)]);
     }
 
+    /// <inheritdoc/>
     public void SumRows(View<float> x, int rows, int cols, float beta, View<float> destination)
     {
         lock (gate) ops.Kernel("sum_rows").Set(0, rows).Set(1, cols).Set(2, B(x)).Set(3, x.Offset).Set(4, beta).Set(5, B(destination)).Set(6, destination.Offset)
                 .Run([(nuint)Math.Max(1, cols)]);
     }
 
+    /// <inheritdoc/>
     public void ActivationForward(Activation f, View<float> z, View<float> a)
     {
         lock (gate) activations.Forward(f, z, a);
     }
 
+    /// <inheritdoc/>
     public void BiasActivationForward(Activation f, View<float> z, int rows, int cols, View<float> bias, View<float> a)
     {
         lock (gate) activations.BiasForward(f, z, rows, cols, bias, a);
     }
 
+    /// <inheritdoc/>
     public void ActivationBackward(Activation f, View<float> z, View<float> a, View<float> da, View<float> dz)
     {
         lock (gate) activations.Backward(f, z, a, da, dz);
     }
 
+    /// <inheritdoc/>
     public void PReluForward(View<float> z, int rows, int cols, View<float> slope, View<float> a)
     {
         lock (gate) ops.Kernel("prelu_forward").Set(0, rows).Set(1, cols).Set(2, B(z)).Set(3, z.Offset).Set(4, B(slope)).Set(5, slope.Offset)
                 .Set(6, B(a)).Set(7, a.Offset).Run([(nuint)Math.Max(1, rows * cols)]);
     }
 
+    /// <inheritdoc/>
     public void PReluBackward(View<float> z, int rows, int cols, View<float> slope, View<float> da, View<float> dz, View<float> dSlope)
     {
         lock (gate)
@@ -131,18 +146,21 @@ public sealed class OpenClBackend : IBackend<float>
         }
     }
 
+    /// <inheritdoc/>
     public void SoftmaxForward(View<float> z, int rows, int cols, float temperature, View<float> a)
     {
         lock (gate) ops.Kernel("softmax_forward").Set(0, rows).Set(1, cols).Set(2, temperature).Set(3, B(z)).Set(4, z.Offset).Set(5, B(a)).Set(6, a.Offset)
                 .Run([(nuint)Math.Max(1, rows)]);
     }
 
+    /// <inheritdoc/>
     public void SoftmaxBackward(View<float> a, int rows, int cols, float temperature, View<float> da, View<float> dz)
     {
         lock (gate) ops.Kernel("softmax_backward").Set(0, rows).Set(1, cols).Set(2, temperature).Set(3, B(a)).Set(4, a.Offset).Set(5, B(da)).Set(6, da.Offset)
                 .Set(7, B(dz)).Set(8, dz.Offset).Run([(nuint)Math.Max(1, rows)]);
     }
 
+    /// <inheritdoc/>
     public void DropoutForward(Rng rng, float keep, View<float> x, View<float> mask, View<float> y)
     {
         lock (gate)
@@ -154,6 +172,7 @@ public sealed class OpenClBackend : IBackend<float>
         }
     }
 
+    /// <inheritdoc/>
     public void NormalizeForward(NormAxis axis, bool fromBatch, View<float> x, int rows, int cols, float epsilon, View<float> gamma, View<float> beta,
         View<float> mean, View<float> variance, View<float> normalised, View<float> y)
     {
@@ -164,6 +183,7 @@ public sealed class OpenClBackend : IBackend<float>
                 .Set(13, B(variance)).Set(14, variance.Offset).Set(15, B(normalised)).Set(16, normalised.Offset).Set(17, B(y)).Set(18, y.Offset).Run([(nuint)groups]);
     }
 
+    /// <inheritdoc/>
     public void NormalizeBackward(NormAxis axis, bool fromBatch, View<float> normalised, View<float> variance, int rows, int cols, float epsilon, View<float> gamma,
         View<float> dy, View<float> dx, View<float> dGamma, View<float> dBeta)
     {
@@ -180,6 +200,7 @@ public sealed class OpenClBackend : IBackend<float>
         }
     }
 
+    /// <inheritdoc/>
     public void UpdateRunningStatistics(View<float> mean, View<float> variance, int count, float momentum, View<float> runningMean, View<float> runningVariance)
     {
         if (count < 2 || runningMean.Length == 0) return;
@@ -188,6 +209,7 @@ public sealed class OpenClBackend : IBackend<float>
                 .Set(9, B(runningVariance)).Set(10, runningVariance.Offset).Run([(nuint)runningMean.Length]);
     }
 
+    /// <inheritdoc/>
     public void ClipByGlobalNorm(View<float> gradients, float maxNorm)
     {
         if (gradients.Length == 0) return;
@@ -199,18 +221,21 @@ public sealed class OpenClBackend : IBackend<float>
         }
     }
 
+    /// <inheritdoc/>
     public void Multiply(View<float> x, View<float> y, View<float> destination)
     {
         lock (gate) ops.Kernel("multiply").Set(0, destination.Length).Set(1, B(x)).Set(2, x.Offset).Set(3, B(y)).Set(4, y.Offset)
                 .Set(5, B(destination)).Set(6, destination.Offset).Run([(nuint)Math.Max(1, destination.Length)]);
     }
 
+    /// <inheritdoc/>
     public void Add(View<float> x, View<float> y, View<float> destination)
     {
         lock (gate) ops.Kernel("add").Set(0, destination.Length).Set(1, B(x)).Set(2, x.Offset).Set(3, B(y)).Set(4, y.Offset)
                 .Set(5, B(destination)).Set(6, destination.Offset).Run([(nuint)Math.Max(1, destination.Length)]);
     }
 
+    /// <inheritdoc/>
     public bool AllFinite(View<float> x)
     {
         lock (gate)
@@ -225,6 +250,7 @@ public sealed class OpenClBackend : IBackend<float>
         }
     }
 
+    /// <inheritdoc/>
     public float Loss(LossKind kind, View<float> output, View<float> target, int rows, int cols, View<float> gradient)
     {
         lock (gate)
@@ -237,6 +263,7 @@ public sealed class OpenClBackend : IBackend<float>
         }
     }
 
+    /// <inheritdoc/>
     public void LossInto(LossKind kind, View<float> output, View<float> target, int rows, int cols, View<float> gradient, View<float> result)
     {
         lock (gate)
@@ -270,6 +297,7 @@ public sealed class OpenClBackend : IBackend<float>
         }
     }
 
+    /// <inheritdoc/>
     public void OptimiserStep(UpdateRule rule, View<float> parameters, View<float> gradients, View<float> state, View<float> decay)
     {
         lock (gate)
@@ -286,6 +314,7 @@ public sealed class OpenClBackend : IBackend<float>
         }
     }
 
+    /// <inheritdoc/>
     public int CountCorrect(View<float> predictions, View<float> targets, int rows, int cols)
     {
         lock (gate)
@@ -302,6 +331,7 @@ public sealed class OpenClBackend : IBackend<float>
         }
     }
 
+    /// <inheritdoc/>
     public void GatherRows(View<float> source, int cols, ReadOnlySpan<int> rows, View<float> destination)
     {
         lock (gate)
@@ -313,6 +343,7 @@ public sealed class OpenClBackend : IBackend<float>
         }
     }
 
+    /// <inheritdoc/>
     public void GatherOneHot(View<float> classes, ReadOnlySpan<int> rows, int cols, View<float> destination)
     {
         lock (gate)
@@ -363,6 +394,7 @@ public sealed class OpenClBackend : IBackend<float>
 
     static OpenClBuffer B(View<float> v) => (OpenClBuffer)v.Buffer;
 
+    /// <inheritdoc/>
     public void Dispose()
     {
         foreach (var done in staged) if (done != 0) context.Await(done);

@@ -29,6 +29,7 @@ public sealed unsafe class OpenClContext : IDisposable
         this.queue = queue;
     }
 
+    /// <summary>The device this context runs on.</summary>
     public OpenClDevice Device { get; }
 
     /// <summary>Where built programs and tuned tiles are kept between processes; null keeps nothing.</summary>
@@ -151,6 +152,7 @@ public sealed unsafe class OpenClContext : IDisposable
         return new OpenClBuffer(this, mem, length);
     }
 
+    /// <summary>Copies <paramref name="source"/> into the buffer at element <paramref name="offset"/>, waiting until the device has it.</summary>
     public void Write(ReadOnlySpan<float> source, OpenClBuffer destination, int offset)
     {
         if (source.IsEmpty) return;
@@ -177,6 +179,7 @@ public sealed unsafe class OpenClContext : IDisposable
         cl.ReleaseEvent(done);
     }
 
+    /// <summary>Copies the buffer's elements from <paramref name="offset"/> into <paramref name="destination"/>, waiting for every command before it.</summary>
     public void Read(OpenClBuffer source, int offset, Span<float> destination)
     {
         if (destination.IsEmpty) return;
@@ -184,6 +187,7 @@ public sealed unsafe class OpenClContext : IDisposable
             Check(cl.EnqueueReadBuffer(queue, source.Mem, true, (nuint)offset * sizeof(float), (nuint)destination.Length * sizeof(float), d, 0, null, null), "clEnqueueReadBuffer");
     }
 
+    /// <summary>Enqueues a device-side copy of <paramref name="length"/> elements.</summary>
     public void Copy(OpenClBuffer source, int sourceOffset, OpenClBuffer destination, int destinationOffset, int length)
     {
         if (length == 0) return;
@@ -191,6 +195,7 @@ public sealed unsafe class OpenClContext : IDisposable
             (nuint)length * sizeof(float), 0, null, null), "clEnqueueCopyBuffer");
     }
 
+    /// <summary>Enqueues filling <paramref name="length"/> elements from <paramref name="offset"/> with <paramref name="value"/>.</summary>
     public void Fill(float value, OpenClBuffer destination, int offset, int length)
     {
         if (length == 0) return;
@@ -212,6 +217,7 @@ public sealed unsafe class OpenClContext : IDisposable
         if (status != 0) throw new InvalidOperationException($"{Device.Id}: {call} failed ({status})");
     }
 
+    /// <summary>Waits for the queue, then releases the programs, the queue and the context.</summary>
     public void Dispose()
     {
         if (disposed) return;
@@ -236,6 +242,7 @@ public sealed class OpenClBuffer : DeviceBuffer<float>
 
     internal nint Mem { get; private set; }
 
+    /// <summary>Releases the device memory (once).</summary>
     public override void Dispose()
     {
         if (Mem != 0) owner.Release(Mem);

@@ -14,6 +14,7 @@ public static unsafe class OpenClDevices
     /// <summary>What to install for OpenCL on the CPU, said wherever there is none.</summary>
     public const string Hint = "for the CPU: apt-get install pocl-opencl-icd";
 
+    /// <summary>Every platform and its devices, or an error saying how to get one (no loader, no platform).</summary>
     public static Fin<IReadOnlyList<OpenClPlatform>> List() =>
         Load().Bind(cl =>
         {

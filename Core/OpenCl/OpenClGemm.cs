@@ -18,8 +18,11 @@ public sealed class OpenClGemm
         (Tile, PerItem, Depth) = (tile, perItem, depth);
     }
 
+    /// <summary>The side of the block of C a work-group computes.</summary>
     public int Tile { get; }
+    /// <summary>The side of the block of C each work-item computes (register blocking).</summary>
     public int PerItem { get; }
+    /// <summary>How many k a work-group stages through local memory at a time.</summary>
     public int Depth { get; }
 
     /// <summary>
@@ -81,6 +84,7 @@ public sealed class OpenClGemm
             : context.Build($"gemm {tile}×{tile}/{perItem}×{perItem}/{depth}", KernelSource.Read("gemm"), $"-cl-std=CL1.2 -DTS={tile} -DWPT={perItem} -DTK={depth}")
                 .Map(p => new OpenClGemm(context, p, tile, perItem, depth));
 
+    /// <summary>C = α·op(A)·op(B) + β·C on the device (the seam's GEMM contract), enqueued without waiting.</summary>
     public void Multiply(Transpose transA, Transpose transB, int m, int n, int k, float alpha, View<float> a, View<float> b, float beta, View<float> c)
     {
         if (m == 0 || n == 0) return;

@@ -13,6 +13,7 @@ public sealed record OpenClPlatform(int Index, string Name, string Vendor, strin
 public sealed record OpenClDevice(int Platform, int Index, string Name, string Vendor, string Version, string Driver, string Type,
     int ComputeUnits, long GlobalMemory, long MaxWorkGroupSize)
 {
+    /// <summary>How the command line names the device: <c>opencl:P:D</c>.</summary>
     public string Id => $"opencl:{Platform}:{Index}";
 
     /// <summary>

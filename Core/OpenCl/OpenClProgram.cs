@@ -17,6 +17,7 @@ public sealed unsafe class OpenClProgram
         FromCache = fromCache;
     }
 
+    /// <summary>The name the program was built under (in errors and logs).</summary>
     public string Name { get; }
 
     /// <summary>Whether the program came from a device binary in the context's cache rather than from source.</summary>
@@ -58,6 +59,7 @@ public readonly unsafe ref struct OpenClKernel
         this.name = name;
     }
 
+    /// <summary>Sets argument <paramref name="index"/> to a buffer.</summary>
     public OpenClKernel Set(uint index, OpenClBuffer buffer)
     {
         var mem = buffer.Mem;
@@ -65,6 +67,7 @@ public readonly unsafe ref struct OpenClKernel
         return this;
     }
 
+    /// <summary>Sets argument <paramref name="index"/> to a value (an int, a float, a key).</summary>
     public OpenClKernel Set<T>(uint index, T value) where T : unmanaged
     {
         context.Check(context.Api.SetKernelArg(kernel, index, (nuint)sizeof(T), &value), $"clSetKernelArg {name} #{index}");

@@ -19,13 +19,21 @@ public sealed record Optimiser
         LearningRate = learningRate;
     }
 
+    /// <summary>The update rule.</summary>
     public OptimiserKind Kind { get; }
+    /// <summary>The base learning rate η, before the <see cref="Schedule"/>.</summary>
     public double LearningRate { get; init; }
+    /// <summary>The momentum μ of the heavy-ball and Nesterov rules (default 0.9).</summary>
     public double Momentum { get; init; } = 0.9;
+    /// <summary>Adam's first-moment decay β₁ (default 0.9).</summary>
     public double Beta1 { get; init; } = 0.9;
+    /// <summary>Adam's second-moment decay β₂ (default 0.999), and RMSprop's α (its default 0.99).</summary>
     public double Beta2 { get; init; } = 0.999;
+    /// <summary>The ε added to the denominator √v̂ + ε (default 1e-8; Adagrad's 1e-10).</summary>
     public double Epsilon { get; init; } = 1e-8;
+    /// <summary>AdamW's decoupled decay λ, θ ← θ − η·λ·θ before the step (AdamW's default 0.01, else 0).</summary>
     public double WeightDecay { get; init; }
+    /// <summary>The coupled L2 penalty λ₂, g ← g + λ₂·θ (default 0).</summary>
     public double L2 { get; init; }
 
     /// <summary>
@@ -37,17 +45,22 @@ public sealed record Optimiser
     /// <summary>The rate's schedule over the steps (<see cref="Optimisers.Schedule.None"/>: constant).</summary>
     public Schedule Schedule { get; init; } = Schedule.None;
 
+    /// <summary>Plain SGD, θ ← θ − η·g, with an optional L2 penalty.</summary>
     public static Optimiser Sgd(double learningRate, double l2 = 0) => OptimiserKind.Sgd.Create(learningRate) with { L2 = l2 };
 
+    /// <summary>SGD with heavy-ball momentum: v ← μ·v + g; θ ← θ − η·v (μ defaults to 0.9).</summary>
     public static Optimiser WithMomentum(double learningRate, double? momentum = null, double l2 = 0) =>
         HeavyBall(OptimiserKind.Momentum.Create(learningRate), momentum, l2);
 
+    /// <summary>SGD with Nesterov momentum: v ← μ·v + g; θ ← θ − η·(g + μ·v) (μ defaults to 0.9).</summary>
     public static Optimiser Nesterov(double learningRate, double? momentum = null, double l2 = 0) =>
         HeavyBall(OptimiserKind.Nesterov.Create(learningRate), momentum, l2);
 
+    /// <summary>Adam with PyTorch's defaults for any hyper-parameter left null, and an optional coupled L2 penalty.</summary>
     public static Optimiser Adam(double learningRate = 1e-3, double? beta1 = null, double? beta2 = null, double? epsilon = null, double l2 = 0) =>
         Betas(OptimiserKind.Adam.Create(learningRate), beta1, beta2, epsilon) with { L2 = l2 };
 
+    /// <summary>AdamW: Adam with decoupled weight decay (default 0.01), PyTorch's defaults for any hyper-parameter left null.</summary>
     public static Optimiser AdamW(double learningRate = 1e-3, double? weightDecay = null, double? beta1 = null, double? beta2 = null, double? epsilon = null)
     {
         var o = Betas(OptimiserKind.AdamW.Create(learningRate), beta1, beta2, epsilon);

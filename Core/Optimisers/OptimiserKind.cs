@@ -24,7 +24,9 @@ public sealed record OptimiserKind
         this.defaults = defaults ?? (o => o);
     }
 
+    /// <summary>The optimiser's name on the command line, in checkpoints and as the kernels' key.</summary>
     public string Id { get; }
+    /// <summary>How many state vectors of the parameters' length it keeps (0 for SGD, 1 for momentum, 2 for Adam).</summary>
     public int StateSlots { get; }
 
     /// <summary>The command line's rate when none is given (tuned for small tabular data).</summary>
@@ -117,5 +119,6 @@ public sealed record OptimiserKind
         }
     }
 
+    /// <inheritdoc/>
     public override string ToString() => Id;
 }

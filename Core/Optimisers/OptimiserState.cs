@@ -11,7 +11,9 @@ public sealed class OptimiserState
         this.slots = slots;
     }
 
+    /// <summary>How many steps have been taken.</summary>
     public int Step { get; }
+    /// <summary>The slot vectors back to back (slots × parameters).</summary>
     public ReadOnlySpan<float> Slots => slots;
 
     /// <summary>A saved state (e.g. from a checkpoint): <paramref name="step"/> steps taken, the slot vectors back to back.</summary>

@@ -21,11 +21,13 @@ public sealed record Schedule
         Gamma = gamma;
     }
 
+    /// <summary>The shape after warm-up.</summary>
     public ScheduleKind Kind { get; }
 
     /// <summary>The run's length in steps (the horizon of cosine and 1cycle; unused by the others).</summary>
     public int TotalSteps { get; }
 
+    /// <summary>The warm-up W in steps: the factor is t/W for t ≤ W (0 for none).</summary>
     public int WarmupSteps { get; }
 
     /// <summary>The step schedule's period in steps.</summary>
@@ -61,6 +63,7 @@ public sealed record Schedule
     // the steps after warm-up; a step past the horizon keeps the last step's factor (cosine would rise again)
     int Phase => Kind.NeedsLength ? TotalSteps - WarmupSteps : int.MaxValue;
 
+    /// <inheritdoc/>
     public override string ToString() =>
         Kind == ScheduleKind.Constant && WarmupSteps == 0 ? "constant"
         : $"{Kind}" + (Kind == ScheduleKind.Step ? FormattableString.Invariant($" ×{Gamma} every {Steps(StepEvery)}") : "")

@@ -17,11 +17,13 @@ public sealed record ScheduleKind
         Factor = factor;
     }
 
+    /// <summary>The schedule's name on the command line and in checkpoints.</summary>
     public string Id { get; }
 
     /// <summary>True where the factor depends on the run's total steps (a run resumed with another length would differ).</summary>
     public bool NeedsLength { get; }
 
+    /// <summary>The factor as a function of the step after warm-up and the phase's length.</summary>
     public Shape Factor { get; }
 
     /// <summary>1 throughout.</summary>
@@ -60,5 +62,6 @@ public sealed record ScheduleKind
     // PyTorch's _annealing_cos: from start (progress 0) to end (progress 1) along half a cosine
     static double Anneal(double start, double end, double progress) => end + (start - end) / 2 * (Math.Cos(Math.PI * progress) + 1);
 
+    /// <inheritdoc/>
     public override string ToString() => Id;
 }

@@ -16,6 +16,7 @@ public sealed record PerceptronOptions
     /// <summary>The most passes over the data; training stops earlier at the first pass without a mistake.</summary>
     public int MaxEpochs { get; init; } = 100;
 
+    /// <summary>How the two classes are coded in the targets (default {0, 1}).</summary>
     public PerceptronLabels Labels { get; init; } = PerceptronLabels.ZeroOne;
 
     /// <summary>
@@ -24,6 +25,7 @@ public sealed record PerceptronOptions
     /// </summary>
     public bool UseBias { get; init; } = true;
 
+    /// <summary>Where the weights and bias start (default all zeros).</summary>
     public PerceptronStart Start { get; init; } = PerceptronStart.Zeros;
 
     /// <summary>When Some, epoch e visits the rows in the order <c>key.Fold(e).Permutation(rows)</c>; None keeps the file's order.</summary>

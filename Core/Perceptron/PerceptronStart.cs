@@ -22,6 +22,7 @@ public sealed record PerceptronStart
     /// <summary>Half the width of the uniform interval a random start draws from (0 for zeros).</summary>
     public double Scale { get; }
 
+    /// <summary>Whether this is the all-zeros start.</summary>
     public bool IsZeros => Key.IsNone;
 
     /// <summary>All weights and the bias 0.</summary>
@@ -42,5 +43,6 @@ public sealed record PerceptronStart
         return values;
     }
 
+    /// <inheritdoc/>
     public override string ToString() => Key.Match(k => FormattableString.Invariant($"random U(−{Scale:G4}, {Scale:G4}) key {k.Key:X}"), () => "zeros");
 }

@@ -16,11 +16,17 @@ public sealed class Matrix : IEquatable<Matrix>
         this.data = data;
     }
 
+    /// <summary>The number of rows (examples, in a batch).</summary>
     public int Rows { get; }
+    /// <summary>The number of columns (features, in a batch).</summary>
     public int Cols { get; }
+    /// <summary>The number of values, Rows × Cols.</summary>
     public int Length => data.Length;
+    /// <summary>All values, row-major.</summary>
     public ReadOnlySpan<float> Span => data;
+    /// <summary>Row <paramref name="r"/>'s values.</summary>
     public ReadOnlySpan<float> Row(int r) => data.AsSpan(r * Cols, Cols);
+    /// <summary>The value at row <paramref name="r"/>, column <paramref name="c"/>.</summary>
     public float this[int r, int c] => data[r * Cols + c];
 
     /// <summary>Allocates, lets <paramref name="fill"/> write the values once, then freezes (the string.Create idiom).</summary>
@@ -82,11 +88,15 @@ public sealed class Matrix : IEquatable<Matrix>
     /// <summary>The values as a new array (a copy: the matrix stays immutable).</summary>
     public float[] ToArray() => (float[])data.Clone();
 
+    /// <summary>Value equality: the same shape and the same values, element by element.</summary>
     public bool Equals(Matrix? other) =>
         other is not null && Rows == other.Rows && Cols == other.Cols && data.AsSpan().SequenceEqual(other.data);
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as Matrix);
+    /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Rows, Cols, data.Length == 0 ? 0 : data[0]);
+    /// <inheritdoc/>
     public override string ToString() => $"Matrix {Rows}×{Cols}";
 
     static float[] Allocate(int rows, int cols)

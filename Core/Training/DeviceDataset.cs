@@ -25,7 +25,9 @@ public sealed class DeviceDataset : IDisposable
 
     internal DeviceBuffer<float> Features { get; }
     internal DeviceBuffer<float> Targets { get; }
+    /// <summary>The number of examples.</summary>
     public int Rows { get; }
+    /// <summary>The number of features per example.</summary>
     public int InputWidth { get; }
 
     /// <summary>The width of one target row as the loss sees it (the number of classes when class-indexed).</summary>
@@ -37,8 +39,10 @@ public sealed class DeviceDataset : IDisposable
     /// <summary>The bytes an upload of <paramref name="rows"/> rows takes: the features, and the targets dense or one index per row.</summary>
     public static long BytesNeeded(int rows, int inputWidth, int targetValuesPerRow) => sizeof(float) * (long)rows * (inputWidth + targetValuesPerRow);
 
+    /// <summary>Uploads a matrix's rows with dense target rows, or an error if the row counts differ.</summary>
     public static Fin<DeviceDataset> Upload(IBackend<float> backend, Matrix features, Matrix targets) => Upload(backend, FeatureRows.Of(features), targets);
 
+    /// <summary>Uploads streamed feature rows with dense target rows, or an error if the row counts differ.</summary>
     public static Fin<DeviceDataset> Upload(IBackend<float> backend, FeatureRows features, Matrix targets)
     {
         if (features.Rows != targets.Rows)
@@ -50,6 +54,7 @@ public sealed class DeviceDataset : IDisposable
     public static Fin<DeviceDataset> UploadClasses(IBackend<float> backend, Matrix features, ReadOnlySpan<int> classes, int classCount) =>
         UploadClasses(backend, FeatureRows.Of(features), classes, classCount);
 
+    /// <summary>Streamed features with one class index in [0, <paramref name="classCount"/>) per row, checked once here; an error names the first bad index.</summary>
     public static Fin<DeviceDataset> UploadClasses(IBackend<float> backend, FeatureRows features, ReadOnlySpan<int> classes, int classCount)
     {
         if (features.Rows != classes.Length)
@@ -96,6 +101,7 @@ public sealed class DeviceDataset : IDisposable
         else backend.GatherRows(Targets.All, TargetWidth, rows, destination);
     }
 
+    /// <summary>Releases the features' and targets' backend buffers.</summary>
     public void Dispose()
     {
         Features.Dispose();

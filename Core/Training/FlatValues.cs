@@ -10,10 +10,13 @@ public abstract class FlatValues
 
     private protected FlatValues(float[] values) => this.values = values;
 
+    /// <summary>The whole vector, read-only.</summary>
     public ReadOnlySpan<float> Values => values;
+    /// <summary>The number of values.</summary>
     public int Length => values.Length;
 
     private protected ReadOnlySpan<float> Window(int offset, int length) => values.AsSpan(offset, length);
 
+    /// <summary>The values as a new array (a copy: this value stays immutable).</summary>
     public float[] ToArray() => (float[])values.Clone();
 }

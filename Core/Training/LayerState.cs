@@ -8,8 +8,10 @@ public sealed class LayerState : FlatValues
 {
     LayerState(StateLayout layout, float[] values) : base(values) => Layout = layout;
 
+    /// <summary>Where each layer's state vectors lie in the flat vector.</summary>
     public StateLayout Layout { get; }
 
+    /// <summary>The values of one state vector.</summary>
     public ReadOnlySpan<float> this[StateSegment segment] => Window(segment.Offset, segment.Length);
 
     /// <summary>The state a fresh network of this layout starts with.</summary>

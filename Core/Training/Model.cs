@@ -12,6 +12,7 @@ namespace Pure.Core.Training;
 /// </summary>
 public sealed record Model(Network Network, Loss Loss, Params Params)
 {
+    /// <summary>The layers' state (running statistics) the model evaluates with; the network's initial state unless given.</summary>
     public LayerState State { get; init; } = Network.InitialState();
 
     /// <summary>Predictions (probabilities for classification, values for regression) on <see cref="CpuBackend.Default"/> unless a backend is given.</summary>

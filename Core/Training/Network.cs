@@ -16,8 +16,11 @@ public sealed class Network
         StateLayout = new StateLayout(plan.State);
     }
 
+    /// <summary>The layer as composed, before planning.</summary>
     public Layer Layer { get; }
+    /// <summary>The layer planned for <see cref="InputWidth"/>.</summary>
     public LayerPlan Plan { get; }
+    /// <summary>Where each parameter lies in the flat parameter vector.</summary>
     public ParamLayout Layout { get; }
 
     /// <summary>The layout of what the network keeps besides its parameters (running statistics); empty for most networks.</summary>
@@ -25,7 +28,9 @@ public sealed class Network
 
     /// <summary>The state a fresh network starts with.</summary>
     public LayerState InitialState() => LayerState.Initial(StateLayout);
+    /// <summary>The number of features the network takes.</summary>
     public int InputWidth => Plan.InputWidth;
+    /// <summary>The number of values it outputs per row.</summary>
     public int OutputWidth => Plan.OutputWidth;
 
     /// <summary>Plans <paramref name="layer"/> for <paramref name="inputWidth"/> features, or an error naming the layer.</summary>
@@ -50,5 +55,6 @@ public sealed class Network
         return Params.Own(Layout, values);
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"{Plan.Name}: {InputWidth}→{OutputWidth}, {Layout.Length} parameters";
 }

@@ -6,6 +6,12 @@ namespace Pure.Core.Training;
 /// <summary>The optimiser as a pure transition on values: (θ, g, state) → (θ′, state′), computed by the backend's kernel on copies.</summary>
 public static class Optimise
 {
+    /// <summary>
+    /// One step of <paramref name="optimiser"/> from <paramref name="parameters"/>, <paramref name="gradients"/> and
+    /// <paramref name="state"/>, run on <paramref name="backend"/>; the inputs are left as they are.
+    /// </summary>
+    /// <returns>The new parameters and the state one step on.</returns>
+    /// <exception cref="ArgumentException">The gradients or the state do not match the parameters' length.</exception>
     public static (Params Parameters, OptimiserState State) Update(this Optimiser optimiser, IBackend<float> backend, Params parameters,
         ReadOnlySpan<float> gradients, OptimiserState state)
     {

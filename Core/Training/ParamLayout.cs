@@ -5,6 +5,7 @@ namespace Pure.Core.Training;
 /// <summary>One named, shaped segment of the flat parameter vector.</summary>
 public sealed record ParamSegment(string Name, int Offset, int Rows, int Cols, ParamKind Kind)
 {
+    /// <summary>The number of elements, Rows × Cols.</summary>
     public int Length => Rows * Cols;
 }
 
@@ -15,6 +16,7 @@ public sealed record ParamSegment(string Name, int Offset, int Rows, int Cols, P
 /// </summary>
 public sealed class ParamLayout
 {
+    /// <summary>Lays <paramref name="specs"/> out back to back, in order.</summary>
     public ParamLayout(IEnumerable<ParamSpec> specs)
     {
         var segments = new List<ParamSegment>();
@@ -28,7 +30,9 @@ public sealed class ParamLayout
         Length = offset;
     }
 
+    /// <summary>The segments in order, one per parameter.</summary>
     public IReadOnlyList<ParamSegment> Segments { get; }
+    /// <summary>The total number of parameters.</summary>
     public int Length { get; }
 
     /// <summary>1 where weight decay and L2 apply (weights), 0 elsewhere (biases, slopes).</summary>

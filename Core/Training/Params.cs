@@ -8,8 +8,10 @@ public sealed class Params : FlatValues
 {
     Params(ParamLayout layout, float[] values) : base(values) => Layout = layout;
 
+    /// <summary>Where each parameter lies in the flat vector.</summary>
     public ParamLayout Layout { get; }
 
+    /// <summary>The values of one parameter, row-major.</summary>
     public ReadOnlySpan<float> this[ParamSegment segment] => Window(segment.Offset, segment.Length);
 
     /// <summary>Wraps a freshly filled array the caller gives up (no copy).</summary>

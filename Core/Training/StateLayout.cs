@@ -8,6 +8,7 @@ public sealed record StateSegment(string Name, int Offset, int Length, float Ini
 /// <summary>The layout of a network's state (running statistics) over one flat vector, as <see cref="ParamLayout"/> is for its parameters.</summary>
 public sealed class StateLayout
 {
+    /// <summary>Lays <paramref name="specs"/> out back to back, in order.</summary>
     public StateLayout(IEnumerable<StateSpec> specs)
     {
         var segments = new List<StateSegment>();
@@ -21,7 +22,9 @@ public sealed class StateLayout
         Length = offset;
     }
 
+    /// <summary>The segments in order, one per state vector.</summary>
     public IReadOnlyList<StateSegment> Segments { get; }
+    /// <summary>The total number of state values.</summary>
     public int Length { get; }
 
     /// <summary>The state a fresh network starts with: each segment at its initial value.</summary>

@@ -23,6 +23,11 @@ public readonly record struct EpochProgress(int Epoch, double MeanLoss, Func<Par
 /// </summary>
 public static class Train
 {
+    /// <summary>
+    /// Plans <paramref name="layer"/> for the data's width, initialises it from the seed's <see cref="TrainingKeys.Init"/> key,
+    /// and trains it for <paramref name="epochs"/> epochs of mini-batches of <paramref name="batchSize"/> rows.
+    /// </summary>
+    /// <returns>The trained model, or an error naming the bad input or the failed step.</returns>
     public static Fin<Model> Fit(Layer layer, Dataset data, Loss loss, Optimiser optimiser, int epochs,
         int batchSize = 32, long seed = 0, IBackend<float>? backend = null, Action<EpochProgress>? onEpoch = null) =>
         from network in Network.Build(layer, data.InputWidth)

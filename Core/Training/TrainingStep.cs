@@ -45,11 +45,19 @@ public sealed class TrainingStep : IDisposable
         workspace = backend.Allocate(Math.Max(1, network.Plan.WorkspaceLength(capacity)));
     }
 
+    /// <summary>The network it trains.</summary>
     public Network Network { get; }
+    /// <summary>The loss it minimises.</summary>
     public Loss Loss { get; }
+    /// <summary>The optimiser that updates the parameters.</summary>
     public Optimiser Optimiser { get; }
+    /// <summary>The largest batch its buffers hold, in rows.</summary>
     public int BatchCapacity { get; }
 
+    /// <summary>
+    /// Plans the buffers for batches of up to <paramref name="batchCapacity"/> rows on <paramref name="backend"/>, or an
+    /// error for a batch too small or too large, a loss that does not fit the output, or a bad rate or clipping norm.
+    /// </summary>
     public static Fin<TrainingStep> Compile(Network network, Loss loss, Optimiser optimiser, IBackend<float> backend, int batchCapacity)
     {
         if (batchCapacity < 1) return Error.New($"batch size must be positive, got {batchCapacity}");
@@ -319,6 +327,7 @@ public sealed class TrainingStep : IDisposable
         return LayerState.Own(Network.StateLayout, values);
     }
 
+    /// <summary>Releases every buffer the step allocated on its backend.</summary>
     public void Dispose()
     {
         foreach (var b in new[] { parameters, gradients, state, decay, statistics, inputs, targets, outputs, outputGradient, workspace }) b.Dispose();

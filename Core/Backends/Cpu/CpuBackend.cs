@@ -35,18 +35,25 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
     /// <summary>The threads the large products run on.</summary>
     public int Threads { get; }
 
+    /// <inheritdoc/>
     public string Name => $"cpu ({typeof(T).Name.ToLowerInvariant()}, {Threads} thread{(Threads == 1 ? "" : "s")})";
 
+    /// <inheritdoc/>
     public DeviceBuffer<T> Allocate(int length) => new CpuBuffer<T>(length);
 
     // A default view (no buffer) reads as an empty span: "no gradient wanted", "no optimiser state".
     static Span<T> S(View<T> v) => v.Buffer is null ? default : ((CpuBuffer<T>)v.Buffer).Data.AsSpan(v.Offset, v.Length);
 
+    /// <inheritdoc/>
     public void Upload(ReadOnlySpan<T> source, View<T> destination) => source.CopyTo(S(destination));
+    /// <inheritdoc/>
     public void Download(View<T> source, Span<T> destination) => S(source).CopyTo(destination);
+    /// <inheritdoc/>
     public void Copy(View<T> source, View<T> destination) => S(source).CopyTo(S(destination));
+    /// <inheritdoc/>
     public void Fill(T value, View<T> destination) => S(destination).Fill(value);
 
+    /// <inheritdoc/>
     public void Gemm(Transpose transA, Transpose transB, int m, int n, int k, T alpha, View<T> a, View<T> b, T beta, View<T> c)
     {
         if (gemm is null || (long)m * n * k < PackedGemm.SmallestPacked)
@@ -65,6 +72,7 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
             MemoryMarshal.Cast<T, float>(sa), MemoryMarshal.Cast<T, float>(sb), MemoryMarshal.Cast<T, float>(sc), overwrite);
     }
 
+    /// <inheritdoc/>
     public void AddRowVector(View<T> x, int rows, int cols, View<T> bias, View<T> destination)
     {
         var src = S(x);
@@ -73,6 +81,7 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
         for (var r = 0; r < rows; r++) TensorPrimitives.Add(src.Slice(r * cols, cols), b, dst.Slice(r * cols, cols));
     }
 
+    /// <inheritdoc/>
     public void SumRows(View<T> x, int rows, int cols, T beta, View<T> destination)
     {
         var src = S(x);
@@ -82,8 +91,10 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
         for (var r = 0; r < rows; r++) TensorPrimitives.Add(dst, src.Slice(r * cols, cols), dst);
     }
 
+    /// <inheritdoc/>
     public void ActivationForward(Activation f, View<T> z, View<T> a) => CpuActivations.For(f).Forward(S(z), T.CreateTruncating(f.Alpha), S(a));
 
+    /// <inheritdoc/>
     public void BiasActivationForward(Activation f, View<T> z, int rows, int cols, View<T> bias, View<T> a)
     {
         Span<T> zs = S(z), @as = S(a), b = S(bias)[..cols];
@@ -101,9 +112,11 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
         if (whole) kernel.Forward(zs[..(rows * cols)], alpha, @as[..(rows * cols)]);
     }
 
+    /// <inheritdoc/>
     public void ActivationBackward(Activation f, View<T> z, View<T> a, View<T> da, View<T> dz) =>
         CpuActivations.For(f).Backward(S(z), S(a), T.CreateTruncating(f.Alpha), S(da), S(dz));
 
+    /// <inheritdoc/>
     public void PReluForward(View<T> z, int rows, int cols, View<T> slope, View<T> a)
     {
         var zs = S(z);
@@ -117,6 +130,7 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
             }
     }
 
+    /// <inheritdoc/>
     public void PReluBackward(View<T> z, int rows, int cols, View<T> slope, View<T> da, View<T> dz, View<T> dSlope)
     {
         var zs = S(z);
@@ -136,6 +150,7 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
             }
     }
 
+    /// <inheritdoc/>
     public void SoftmaxForward(View<T> z, int rows, int cols, T temperature, View<T> a)
     {
         var src = S(z);
@@ -143,6 +158,7 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
         for (var r = 0; r < rows; r++) Softmax.Apply(src.Slice(r * cols, cols), temperature, dst.Slice(r * cols, cols));
     }
 
+    /// <inheritdoc/>
     public void SoftmaxBackward(View<T> a, int rows, int cols, T temperature, View<T> da, View<T> dz)
     {
         var p = S(a);
@@ -158,6 +174,7 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
         }
     }
 
+    /// <inheritdoc/>
     public void DropoutForward(Rng rng, T keep, View<T> x, View<T> mask, View<T> y)
     {
         Span<T> src = S(x), m = S(mask), dst = S(y);
@@ -171,23 +188,30 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
         }
     }
 
+    /// <inheritdoc/>
     public void NormalizeForward(NormAxis axis, bool fromBatch, View<T> x, int rows, int cols, T epsilon, View<T> gamma, View<T> beta,
         View<T> mean, View<T> variance, View<T> normalised, View<T> y) =>
         CpuNormalisation.Forward(axis, fromBatch, S(x), rows, cols, epsilon, S(gamma), S(beta), S(mean), S(variance), S(normalised), S(y));
 
+    /// <inheritdoc/>
     public void NormalizeBackward(NormAxis axis, bool fromBatch, View<T> normalised, View<T> variance, int rows, int cols, T epsilon, View<T> gamma,
         View<T> dy, View<T> dx, View<T> dGamma, View<T> dBeta) =>
         CpuNormalisation.Backward(axis, fromBatch, S(normalised), S(variance), rows, cols, epsilon, S(gamma), S(dy), S(dx), S(dGamma), S(dBeta));
 
+    /// <inheritdoc/>
     public void UpdateRunningStatistics(View<T> mean, View<T> variance, int count, T momentum, View<T> runningMean, View<T> runningVariance) =>
         CpuNormalisation.UpdateRunning(S(mean), S(variance), count, momentum, S(runningMean), S(runningVariance));
 
+    /// <inheritdoc/>
     public void ClipByGlobalNorm(View<T> gradients, T maxNorm) => CpuNormalisation.ClipByGlobalNorm(S(gradients), maxNorm);
 
+    /// <inheritdoc/>
     public void Multiply(View<T> x, View<T> y, View<T> destination) => TensorPrimitives.Multiply(S(x), S(y), S(destination));
 
+    /// <inheritdoc/>
     public void Add(View<T> x, View<T> y, View<T> destination) => TensorPrimitives.Add(S(x), S(y), S(destination));
 
+    /// <inheritdoc/>
     public bool AllFinite(View<T> x)
     {
         foreach (var v in S(x))
@@ -195,12 +219,15 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
         return true;
     }
 
+    /// <inheritdoc/>
     public T Loss(LossKind kind, View<T> output, View<T> target, int rows, int cols, View<T> gradient) =>
         CpuLosses.Compute(kind, S(output), S(target), rows, cols, S(gradient));
 
+    /// <inheritdoc/>
     public void LossInto(LossKind kind, View<T> output, View<T> target, int rows, int cols, View<T> gradient, View<T> result) =>
         S(result)[0] = Loss(kind, output, target, rows, cols, gradient);
 
+    /// <inheritdoc/>
     public void OptimiserStep(UpdateRule rule, View<T> parameters, View<T> gradients, View<T> state, View<T> decay)
     {
         var n = parameters.Length;
@@ -211,6 +238,7 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
         else CpuOptimiser.StepRange(kernel, rule, S(parameters), S(gradients), S(state), S(decay), 0, n);
     }
 
+    /// <inheritdoc/>
     public int CountCorrect(View<T> predictions, View<T> targets, int rows, int cols)
     {
         var p = S(predictions);
@@ -229,6 +257,7 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
         return best;
     }
 
+    /// <inheritdoc/>
     public void GatherRows(View<T> source, int cols, ReadOnlySpan<int> rows, View<T> destination)
     {
         var src = S(source);
@@ -236,6 +265,7 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
         for (var i = 0; i < rows.Length; i++) src.Slice(rows[i] * cols, cols).CopyTo(dst.Slice(i * cols, cols));
     }
 
+    /// <inheritdoc/>
     public void GatherOneHot(View<T> classes, ReadOnlySpan<int> rows, int cols, View<T> destination)
     {
         var src = S(classes);
@@ -249,6 +279,7 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
         }
     }
 
+    /// <inheritdoc/>
     public void Dispose() => pool?.Dispose();
 }
 

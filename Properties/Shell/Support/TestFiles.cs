@@ -10,7 +10,7 @@ public static class TestFiles
     public static string Fixture(string file) => Path.Combine(Repository, "Properties", "Shell", "Models", "Fixtures", file);
 
     /// <summary>The repository's root (the tests run from Properties/*/bin/…).</summary>
-    static string Repository
+    public static string Repository
     {
         get
         {
