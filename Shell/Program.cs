@@ -59,6 +59,7 @@ public static class Program
             BenchCommand.Create(backend),
             DevicesCommand.Create(),
             SummaryCommand.Create(),
+            ExportCommand.Create(),
         };
         root.Options.Add(verbose);
         root.Options.Add(new Option<int?>(ThreadCount.Option) { Description = ThreadCount.Description, Recursive = true });

@@ -46,7 +46,7 @@ public class PackageTests
     public void Every_package_is_made_with_the_readme_the_license_and_the_xml_docs()
     {
         var (folder, version) = Packed.Value;
-        Assert.Equal(["Pure.Cli", "Pure.Core", "Pure.FSharp", "Pure.OpenCl"], Directory.GetFiles(folder, "*.nupkg").Select(p => Path.GetFileName(p)[..^($".{version}.nupkg".Length)]).Order());
+        Assert.Equal(["Pure.Cli", "Pure.Core", "Pure.FSharp", "Pure.Onnx", "Pure.OpenCl"], Directory.GetFiles(folder, "*.nupkg").Select(p => Path.GetFileName(p)[..^($".{version}.nupkg".Length)]).Order());
         using var core = System.IO.Compression.ZipFile.OpenRead(Path.Combine(folder, $"Pure.Core.{version}.nupkg"));
         Assert.Contains(core.Entries, e => e.FullName == "README.md");
         Assert.Contains(core.Entries, e => e.FullName == "lib/net10.0/Pure.Core.xml");
