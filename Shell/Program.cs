@@ -60,6 +60,7 @@ public static class Program
             DevicesCommand.Create(),
             SummaryCommand.Create(),
             ExportCommand.Create(),
+            PlotCommand.Create(),
         };
         root.Options.Add(verbose);
         root.Options.Add(new Option<int?>(ThreadCount.Option) { Description = ThreadCount.Description, Recursive = true });

@@ -11,16 +11,23 @@ public static class ClassReport
 {
     public const int MostInMatrix = 20;
 
-    public static void Write(TextWriter output, IReadOnlyList<string> classNames, int[] predicted, int[] actual)
+    /// <summary>Per class: the rows predicted right, the rows predicted as it, and the rows that are it.</summary>
+    public static (int[] Hits, int[] Predicted, int[] Support) Counts(int classes, int[] predicted, int[] actual)
     {
-        var k = classNames.Count;
-        var (hits, predictedCount, support) = (new int[k], new int[k], new int[k]);
+        var (hits, predictedCount, support) = (new int[classes], new int[classes], new int[classes]);
         for (var i = 0; i < actual.Length; i++)
         {
             predictedCount[predicted[i]]++;
             support[actual[i]]++;
             if (predicted[i] == actual[i]) hits[actual[i]]++;
         }
+        return (hits, predictedCount, support);
+    }
+
+    public static void Write(TextWriter output, IReadOnlyList<string> classNames, int[] predicted, int[] actual)
+    {
+        var k = classNames.Count;
+        var (hits, predictedCount, support) = Counts(k, predicted, actual);
         if (k <= MostInMatrix) WriteMatrix(output, classNames, Metrics.ConfusionMatrix(predicted, actual, k));
         else output.WriteLine($"confusion matrix: not shown for {k} classes (more than {MostInMatrix})");
         output.WriteLine();

@@ -22,15 +22,25 @@ public static class EvalCommand
         var file = new Argument<string?>("file") { Description = "CSV file with the model's feature columns and a label column", Arity = ArgumentArity.ZeroOrOne };
         var data = new Option<string?>("--data") { Description = "an MNIST-format IDX folder instead of a CSV: evaluate on its t10k split" };
         var label = new Option<string?>("--label") { Description = "name of the label column (default: the model's label name)" };
-        var command = new Command("eval", "Evaluate a saved model on a labelled CSV file (or an IDX folder's test split)") { model, file, data, label };
+        var plot = new Option<string?>("--plot") { Description = "folder for PNG plots: the confusion matrix as a heat map, per-class precision and recall" };
+        var command = new Command("eval", "Evaluate a saved model on a labelled CSV file (or an IDX folder's test split)") { model, file, data, label, plot };
         command.SetAction(r => Run(r.GetValue(model)!, DataSource.Of("eval", r.GetValue(file), r.GetValue(data), r.GetValue(label) is null ? null : "--label"), r.GetValue(label), backend,
-            r.InvocationConfiguration.Output, r.InvocationConfiguration.Error));
+            r.InvocationConfiguration.Output, r.InvocationConfiguration.Error, r.GetValue(plot)));
         return command;
     }
 
-    public static int Run(string modelPath, DataSource source, string? labelColumn, IBackend<float> backend, TextWriter output, TextWriter error)
+    public static int Run(string modelPath, DataSource source, string? labelColumn, IBackend<float> backend, TextWriter output, TextWriter error, string? plotFolder = null)
     {
         var saved = ModelFile.Load(modelPath);
+        if (plotFolder is not null)
+        {
+            // before any work: a regressor has no such plots, no chart may replace an input, and the folder is made (or refused)
+            if (!saved.IsClassification)
+                throw new CliException($"--plot: {modelPath} is a regression model; its plots are a classifier's (confusion matrix, precision and recall)");
+            DistinctFiles.Check([new("model", modelPath), .. source.File is { } csv ? [new DistinctFiles.Named("the CSV", csv)] : Array.Empty<DistinctFiles.Named>()],
+                EvalPlots.Files.Select(f => new DistinctFiles.Named("--plot", Path.Combine(plotFolder, f))).ToArray());
+            OutputFolder.Create("--plot", plotFolder);
+        }
         // the model's feature columns, by name: extra columns are ignored, a missing one is an error
         var table = source.Folder is { } folder ? IdxTables.TestSplit(folder, saved)
             : CsvTableReader.Read(source.File!, labelColumn ?? saved.LabelName, saved.FeatureNames, LoadProgress.On(error, source.File!).Report);
@@ -63,6 +73,7 @@ public static class EvalCommand
         output.WriteLine($"accuracy  {(accuracy * 100).ToString("F2", CultureInfo.InvariantCulture)}% ({hits} of {table.Rows})");
         output.WriteLine();
         ClassReport.Write(output, saved.ClassNames, predicted, actual);
+        if (plotFolder is not null) EvalPlots.Write(plotFolder, path, saved.ClassNames, predicted, actual, output);
         return ExitCodes.Ok;
     }
 

@@ -97,7 +97,7 @@ public static class CsvTableReader
     }
 
     /// <summary>Hands the trimmed header, then each record with its line, to the callers; ragged rows are errors.</summary>
-    static void Scan(string path, Action<string[]> onHeader, Action<CsvReader, int> onRecord, Progress? progress)
+    internal static void Scan(string path, Action<string[]> onHeader, Action<CsvReader, int> onRecord, Progress? progress)
     {
         InputFile.Require(path);
         using var reader = new StreamReader(path); // a StreamReader, so that a UTF-16 file with its byte order mark reads too
