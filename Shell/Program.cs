@@ -61,6 +61,7 @@ public static class Program
             SummaryCommand.Create(),
             ExportCommand.Create(),
             PlotCommand.Create(),
+            PlaygroundCommand.Create(),
         };
         root.Options.Add(verbose);
         root.Options.Add(new Option<int?>(ThreadCount.Option) { Description = ThreadCount.Description, Recursive = true });

@@ -181,6 +181,47 @@ public static class Generators
         return Pair(Matrix.Column(x), Matrix.Column(y));
     }
 
+    /// <summary>
+    /// TensorFlow Playground's XOR: points uniform on [−1, 1]², each coordinate pushed 0.05 away from 0 (so no
+    /// point sits on an axis), labelled 1 where x₁·x₂ &gt; 0; then N(0, noise²) per coordinate. The labels come from
+    /// the clean point, so noise blurs the quadrants.
+    /// </summary>
+    public static Dataset XorQuadrants(int n, double noise, Rng rng)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
+        RequireNonNegative(noise, nameof(noise));
+        var (pointKey, noiseKey) = rng.Split();
+        var points = new double[2 * n];
+        var labels = new float[n];
+        for (var i = 0; i < 2 * n; i++)
+        {
+            var u = 2 * pointKey.Uniform((ulong)i) - 1;
+            points[i] = u + (u >= 0 ? 0.05 : -0.05);
+        }
+        for (var i = 0; i < n; i++) labels[i] = points[2 * i] * points[2 * i + 1] > 0 ? 1 : 0;
+        return Noisy(points, 2, labels, noise, noiseKey);
+    }
+
+    /// <summary>
+    /// A regression in two inputs, x uniform on [−1, 1]²: <paramref name="sine"/> gives y = sin(πx₁)·cos(πx₂/2), else
+    /// the plane y = (x₁ + x₂)/2; plus noise·N(0, 1) on y.
+    /// </summary>
+    public static Dataset Surface(int n, bool sine, double noise, Rng rng)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
+        RequireNonNegative(noise, nameof(noise));
+        var (pointKey, noiseKey) = rng.Split();
+        var x = new float[2 * n];
+        var y = new float[n];
+        for (var i = 0; i < 2 * n; i++) x[i] = (float)(2 * pointKey.Uniform((ulong)i) - 1);
+        for (var i = 0; i < n; i++)
+        {
+            double a = x[2 * i], b = x[2 * i + 1];
+            y[i] = (float)((sine ? Math.Sin(Math.PI * a) * Math.Cos(Math.PI * b / 2) : (a + b) / 2) + noise * noiseKey.Normal((ulong)i));
+        }
+        return Pair(Frozen(n, 2, x), Matrix.Column(y));
+    }
+
     static Dataset Gate(Func<bool, bool, bool> truth)
     {
         var labels = new float[4];
