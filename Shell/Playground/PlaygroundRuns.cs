@@ -28,6 +28,9 @@ public sealed class PlaygroundRuns(int mostRuns = PlaygroundRuns.MostRuns, TimeS
 
     public int Count => runs.Count;
 
+    /// <summary>How many runs may live at once.</summary>
+    public int Limit => mostRuns;
+
     /// <summary>Adds a run, or null when <see cref="MostRuns"/> are live (the caller says so to the page).</summary>
     public string? Add(Func<PlaygroundRun> make)
     {

@@ -103,7 +103,7 @@ public static class PlaygroundServer
         {
             return Error(400, e.Message);
         }
-        if (id is null) return Error(429, $"{PlaygroundRuns.MostRuns} runs are already live (one per tab); close a tab, or wait a minute for an idle one to end");
+        if (id is null) return Error(429, $"{runs.Limit} runs are already live (one per tab); close a tab, or wait a minute for an idle one to end");
         var run = made!;
         bool IsTest(int r) => Array.BinarySearch(run.TestRows, r) >= 0;
         var points = Enumerable.Range(0, data.Raw.Rows).Select(r => new[] { data.Raw[r, 0], data.Raw[r, 1], data.Targets[r], IsTest(r) ? 1f : 0f }).ToArray();
