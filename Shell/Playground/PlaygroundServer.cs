@@ -105,8 +105,9 @@ public static class PlaygroundServer
         }
         if (id is null) return Error(429, $"{runs.Limit} runs are already live (one per tab); close a tab, or wait a minute for an idle one to end");
         var run = made!;
-        bool IsTest(int r) => Array.BinarySearch(run.TestRows, r) >= 0;
-        var points = Enumerable.Range(0, data.Raw.Rows).Select(r => new[] { data.Raw[r, 0], data.Raw[r, 1], data.Targets[r], IsTest(r) ? 1f : 0f }).ToArray();
+        // the split's rows come in the split's (shuffled) order, not sorted
+        var test = run.TestRows.ToHashSet();
+        var points = Enumerable.Range(0, data.Raw.Rows).Select(r => new[] { data.Raw[r, 0], data.Raw[r, 1], data.Targets[r], test.Contains(r) ? 1f : 0f }).ToArray();
         return Results.Json(new { id, regression = data.Regression, bounds = new[] { run.Bounds.X0, run.Bounds.X1, run.Bounds.Y0, run.Bounds.Y1 }, points,
             outputGrid = PlaygroundRun.OutputGrid, unitGrid = PlaygroundRun.UnitGrid }, Json);
     }

@@ -69,6 +69,8 @@ public class PlaygroundServerTests
         var (first, run) = await Post(Request(new { dataset = "xor" }));
         Assert.Equal(HttpStatusCode.OK, first);
         Assert.Equal(400, run.GetProperty("points").GetArrayLength());
+        // half the points are the test split (the 4th number of each point), as the settings ask
+        Assert.Equal(200, run.GetProperty("points").EnumerateArray().Count(p => p[3].GetSingle() == 1));
         Assert.Equal(HttpStatusCode.OK, (await Post(Request(new { dataset = "spiral", layers = new[] { new { units = 8, activation = "relu" } } }))).Item1);
         var (third, refused) = await Post(Request(new { dataset = "moons" }));
         Assert.Equal(HttpStatusCode.TooManyRequests, third);

@@ -73,7 +73,12 @@ async function start() {
   if (settings.dataset === "csv") { body.csv = csv.text; body.csvName = csv.name; }
   const response = await fetch("api/runs", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
   const answer = await response.json();
-  if (!response.ok) { message(answer.error); run = null; return; }
+  if (!response.ok) {
+    message(answer.error); run = null;
+    for (const id of ["output", "losses", "diagram"]) { const c = $(id); c.getContext("2d").clearRect(0, 0, c.width, c.height); }
+    $("units").innerHTML = ""; $("epoch").textContent = "0"; $("train-loss").textContent = "–"; $("test-loss").textContent = "–";
+    return;
+  }
   run = answer; history.length = 0; lastFrame = null;
   source = new EventSource(`api/runs/${run.id}/events`);
   source.addEventListener("frame", e => draw(JSON.parse(e.data)));
@@ -82,7 +87,7 @@ async function start() {
 }
 function stop() { if (source) source.close(); source = null; }
 let playing = false;
-function setPlaying(on) { playing = on; $("play").textContent = on ? "⏸ pause" : "▶ play"; }
+function setPlaying(on) { playing = on; $("play").textContent = on ? "pause" : "play"; }
 async function control(action) { if (run) await fetch(`api/runs/${run.id}/${action}`, { method: "POST" }); }
 
 // ---------- drawing ----------
@@ -111,7 +116,8 @@ function draw(frame) {
   for (const [x, y, label, test] of run.points) {
     const px = (x - x0) / (x1 - x0) * out.width, py = (y1 - y) / (y1 - y0) * out.height, c = colour(scale(label));
     g.beginPath(); g.arc(px, py, 3.2, 0, 2 * Math.PI);
-    g.fillStyle = test ? "white" : `rgb(${c})`; g.fill(); g.lineWidth = test ? 1.6 : 1; g.strokeStyle = test ? `rgb(${c})` : "white"; g.stroke();
+    // both filled with their class's colour: a training point ringed in white, a test point in black
+    g.fillStyle = `rgb(${c})`; g.fill(); g.lineWidth = 1.2; g.strokeStyle = test ? "#222" : "white"; g.stroke();
   }
   units(frame); diagram(frame); losses();
 }
