@@ -61,7 +61,8 @@ public static class Program
             SummaryCommand.Create(),
             ExportCommand.Create(),
             PlotCommand.Create(),
-            PlaygroundCommand.Create(),
+            // a backend per playground run (one caller each): the CPU's, one thread, whatever --device says
+            PlaygroundCommand.Create(() => new CpuBackend<float>(1)),
         };
         root.Options.Add(verbose);
         root.Options.Add(new Option<int?>(ThreadCount.Option) { Description = ThreadCount.Description, Recursive = true });

@@ -12,7 +12,8 @@ namespace Pure.Shell.Commands;
 /// <summary><c>pure playground [--port N] [--open]</c>: a network trained live in the browser, served on 127.0.0.1 until Ctrl+C.</summary>
 public static class PlaygroundCommand
 {
-    public static Command Create()
+    /// <summary>The command; each run trains on a backend from <paramref name="backends"/> (Program's choice: the CPU, one thread a run).</summary>
+    public static Command Create(Func<IBackend<float>> backends)
     {
         var port = new Option<int>("--port") { Description = "the port on 127.0.0.1 (0: any free one)", DefaultValueFactory = _ => 8177 };
         var open = new Option<bool>("--open") { Description = "open the page in the default browser" };
@@ -21,7 +22,7 @@ public static class PlaygroundCommand
         {
             var p = r.GetValue(port);
             if (p is < 0 or > 65535) throw new CliException($"--port: {p} is not a port (0 to 65535)");
-            var runs = new PlaygroundRuns();
+            var runs = new PlaygroundRuns(backends);
             await using var app = PlaygroundServer.Build(p, runs);
             try
             {

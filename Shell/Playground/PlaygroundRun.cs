@@ -1,4 +1,3 @@
-using Pure.Core.Backends.Cpu;
 using Pure.Core.Diagnostics;
 using Pure.Shell.Training;
 
@@ -12,13 +11,13 @@ public sealed record PlaygroundFrame(int Epoch, double TrainLoss, double TestLos
 /// One browser tab's training run, made the way <c>pure train</c> makes one: the seed's keys, the holdout split
 /// of the rows, the standardiser fitted on the training rows, the compiled step on a CPU backend of its own, and
 /// the core's epoch loop; a <see cref="Step"/> is one epoch. So the same data, seed and settings give
-/// <c>pure train</c>'s losses.
+/// <c>pure train</c>'s losses. The run owns its backend (a backend serves one caller at a time) and disposes it.
 /// </summary>
 public sealed class PlaygroundRun : IDisposable
 {
     public const int OutputGrid = 40, UnitGrid = 16;
 
-    readonly CpuBackend<float> backend = new(1);
+    readonly IBackend<float> backend;
     readonly TrainingStep step;
     readonly DeviceDataset train, test;
     readonly TrainingRun run;
@@ -26,8 +25,9 @@ public sealed class PlaygroundRun : IDisposable
     readonly int[] unitLayers;
     readonly Matrix outputGrid, unitGrid;
 
-    public PlaygroundRun(PlaygroundSettings settings, PlaygroundData data)
+    public PlaygroundRun(PlaygroundSettings settings, PlaygroundData data, IBackend<float> backend)
     {
+        this.backend = backend;
         Settings = settings;
         Data = data;
         var keys = TrainingKeys.FromSeed(settings.Seed);

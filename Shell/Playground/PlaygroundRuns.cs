@@ -4,10 +4,14 @@ namespace Pure.Shell.Playground;
 
 /// <summary>
 /// The server's runs, one per browser tab, and their controls. At most <see cref="MostRuns"/> live at once; a run
-/// whose tab has not listened for <see cref="Idle"/> is ended (a closed tab stops listening).
+/// whose tab has not listened for <see cref="Idle"/> is ended (a closed tab stops listening). Each run gets a
+/// backend of its own from <paramref name="backends"/> (the composition root's choice).
 /// </summary>
-public sealed class PlaygroundRuns(int mostRuns = PlaygroundRuns.MostRuns, TimeSpan? idle = null)
+public sealed class PlaygroundRuns(Func<IBackend<float>> backends, int mostRuns = PlaygroundRuns.MostRuns, TimeSpan? idle = null)
 {
+    /// <summary>A fresh backend for a new run.</summary>
+    public IBackend<float> NewBackend() => backends();
+
     public const int MostRuns = 4;
     public static readonly TimeSpan Idle = TimeSpan.FromSeconds(60);
 

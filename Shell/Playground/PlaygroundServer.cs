@@ -97,7 +97,7 @@ public static class PlaygroundServer
         string? id;
         try
         {
-            id = runs.Add(() => made = new PlaygroundRun(settings, data));
+            id = runs.Add(() => made = new PlaygroundRun(settings, data, runs.NewBackend()));
         }
         catch (CliException e)
         {

@@ -66,8 +66,11 @@ public class DeepLayerLaws
             var variance = row.Average(v => (v - mu) * (v - mu));
             var outRow = y.Row(r).ToArray().Select(v => (double)v).ToArray();
             var outMean = outRow.Average();
-            Assert.True(Math.Abs(outMean) < 1e-5, $"row {r}: mean {outMean}");
-            Assert.True(Math.Abs(outRow.Average(v => (v - outMean) * (v - outMean)) - variance / (variance + 1e-5)) < 1e-4, $"row {r}: variance of the output");
+            // float rounding of x − μ is about ε_float·max|x| before the division by √(σ² + ε): a row of nearly equal
+            // values far from 0 is ill-conditioned, and the bound says so instead of failing on it
+            var rounding = 4 * 1.2e-7 * row.Max(Math.Abs) / Math.Sqrt(variance + 1e-5);
+            Assert.True(Math.Abs(outMean) < 1e-5 + rounding, $"row {r}: mean {outMean} (rounding bound {rounding:G3})");
+            Assert.True(Math.Abs(outRow.Average(v => (v - outMean) * (v - outMean)) - variance / (variance + 1e-5)) < 1e-4 + 4 * rounding, $"row {r}: variance of the output");
         }
     }
 

@@ -25,7 +25,7 @@ public sealed class BrowserFactAttribute : FactAttribute
 [Trait("Category", "Browser")]
 public sealed class PlaygroundBrowserTests : IAsyncLifetime
 {
-    readonly PlaygroundRuns runs = new();
+    readonly PlaygroundRuns runs = new(() => new CpuBackend<float>(1));
     WebApplication app = null!;
     ChromeDriver browser = null!;
     string address = "";

@@ -22,7 +22,7 @@ public class PlaygroundServerTests
 
         public Server(int mostRuns = PlaygroundRuns.MostRuns)
         {
-            Runs = new PlaygroundRuns(mostRuns);
+            Runs = new PlaygroundRuns(() => new CpuBackend<float>(1), mostRuns);
             app = PlaygroundServer.Build(0, Runs);
             app.StartAsync().GetAwaiter().GetResult();
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -133,7 +133,7 @@ public class PlaygroundServerTests
             "--seed", "5", "--epochs", "6", "--quiet", "--log", log);
         Assert.Equal(0, train.ExitCode);
         var expected = File.ReadAllLines(log).Skip(1).Select(l => double.Parse(l.Split(',')[1], CultureInfo.InvariantCulture)).ToArray();
-        using var run = new PlaygroundRun(settings, data);
+        using var run = new PlaygroundRun(settings, data, new CpuBackend<float>(1));
         var losses = Enumerable.Range(0, 6).Select(_ => run.Step().Match(l => l, e => throw new InvalidOperationException(e.Message))).ToArray();
         Assert.Equal(expected, losses);
     }
