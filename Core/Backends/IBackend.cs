@@ -103,6 +103,12 @@ public interface IBackend<T> : IDisposable where T : unmanaged, IFloatingPointIe
     /// <summary>dst = x ⊙ y elementwise; dst may be x or y.</summary>
     void Multiply(View<T> x, View<T> y, View<T> destination);
 
+    /// <summary>
+    /// The L1 penalty's gradient added in place: g[i] += λ·decay[i]·sign(θ[i]) (sign 0 = 0), so λ·Σ|θ| is minimised
+    /// beside the loss, on the parameters the decay mask marks (weights).
+    /// </summary>
+    void AddL1Gradient(View<T> parameters, View<T> decay, T lambda, View<T> gradients);
+
     /// <summary>dst = x + y elementwise (a residual block's skip); dst may be x or y.</summary>
     void Add(View<T> x, View<T> y, View<T> destination);
 

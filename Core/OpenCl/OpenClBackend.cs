@@ -236,6 +236,13 @@ public sealed class OpenClBackend : IBackend<float>
     }
 
     /// <inheritdoc/>
+    public void AddL1Gradient(View<float> parameters, View<float> decay, float lambda, View<float> gradients)
+    {
+        lock (gate) ops.Kernel("add_l1_gradient").Set(0, gradients.Length).Set(1, lambda).Set(2, B(parameters)).Set(3, parameters.Offset).Set(4, B(decay)).Set(5, decay.Offset)
+                .Set(6, B(gradients)).Set(7, gradients.Offset).Run([(nuint)Math.Max(1, gradients.Length)]);
+    }
+
+    /// <inheritdoc/>
     public bool AllFinite(View<float> x)
     {
         lock (gate)

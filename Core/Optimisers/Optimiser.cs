@@ -36,6 +36,9 @@ public sealed record Optimiser
     /// <summary>The coupled L2 penalty λ₂, g ← g + λ₂·θ (default 0).</summary>
     public double L2 { get; init; }
 
+    /// <summary>The L1 penalty λ₁·Σ|θ| on the weights: g ← g + λ₁·sign(θ) before clipping and the update, for every kind.</summary>
+    public double L1 { get; init; }
+
     /// <summary>
     /// Clipping by global norm before each update (PyTorch's <c>clip_grad_norm_</c>): the whole gradient is scaled
     /// by min(1, c/(‖g‖ + 10⁻⁶)); null leaves it alone.

@@ -67,6 +67,8 @@ public sealed class TrainingStep : IDisposable
             return Error.New($"softmax cross-entropy needs at least 2 outputs, the last layer ({network.Plan.Name}) gives {network.OutputWidth}");
         if (!(optimiser.LearningRate > 0) || !double.IsFinite(optimiser.LearningRate))
             return Error.New($"learning rate must be a positive number, got {optimiser.LearningRate}");
+        if (!(optimiser.L1 >= 0) || !double.IsFinite(optimiser.L1))
+            return Error.New($"the L1 penalty must be a number ≥ 0, got {optimiser.L1}");
         if (optimiser.ClipNorm is { } clip && (!(clip > 0) || !double.IsFinite(clip) || clip > float.MaxValue))
             return Error.New($"the clipping norm must be a positive number, got {clip}");
         try
@@ -241,6 +243,7 @@ public sealed class TrainingStep : IDisposable
         Network.Plan.Forward(backend, new ForwardPass<float>(n, x, o, Params, workspace.All, Mode.Train, key, Statistics));
         backend.LossInto(Loss.Kind, o, y, n, outW, dO, lossSlot);
         Network.Plan.Backward(backend, new BackwardPass<float>(n, x, o, dO, default, Params, grads, workspace.All, Mode.Train, Statistics));
+        if (Optimiser.L1 > 0) backend.AddL1Gradient(Params, decay.All.Slice(0, Network.Layout.Length), (float)Optimiser.L1, grads);
         if (Optimiser.ClipNorm is { } clip) backend.ClipByGlobalNorm(grads, (float)clip);
         var slots = Optimiser.StateSlots * Network.Layout.Length;
         backend.OptimiserStep(Optimiser.Rule(current.Step + 1), Params, grads, slots == 0 ? default : state.All.Slice(0, slots), decay.All.Slice(0, Network.Layout.Length));

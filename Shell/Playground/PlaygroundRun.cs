@@ -38,7 +38,7 @@ public sealed class PlaygroundRun : IDisposable
         unitLayers = units;
         var network = Core.Training.Network.Build(layer, features.Cols).Match(n => n, e => throw new Cli.CliException($"network: {e.Message}"));
         var loss = data.Regression ? Loss.Mse : Loss.BceWithLogits;
-        var optimiser = OptimiserKind.Named(settings.Optimizer).Match(k => k.Create(settings.LearningRate), e => throw new Cli.CliException(e.Message)) with { L2 = settings.L2 };
+        var optimiser = OptimiserKind.Named(settings.Optimizer).Match(k => k.Create(settings.LearningRate), e => throw new Cli.CliException(e.Message)) with { L1 = settings.L1, L2 = settings.L2 };
         step = TrainingStep.Compile(network, loss, optimiser, backend, Math.Min(settings.Batch, TrainRows.Length)).Match(s => s, e => throw new Cli.CliException(e.Message));
         var targets = Matrix.Column(data.Targets);
         DeviceDataset Upload(int[] rows) => step.Upload(standardiser.Rows(features, rows), targets.GatherRows(rows)).Match(d => d, e => throw new Cli.CliException(e.Message));

@@ -22,6 +22,7 @@ public sealed record PlaygroundSettings
     public string? Init { get; init; }
     public string Optimizer { get; init; } = "sgd";
     public double LearningRate { get; init; } = 0.03;
+    public double L1 { get; init; }
     public double L2 { get; init; }
     public long Seed { get; init; }
 
@@ -57,6 +58,7 @@ public sealed record PlaygroundSettings
         if (Init is not null && !Inits.ByName.ContainsKey(Init)) return $"unknown initialiser '{Init}'";
         if (OptimiserKind.Named(Optimizer).IsFail) return $"unknown optimiser '{Optimizer}'";
         if (!(LearningRate > 0 && LearningRate <= 10)) return $"learning rate {F(LearningRate)} is not in (0, 10]";
+        if (!(L1 is >= 0 and <= 1)) return $"L1 {F(L1)} is not in [0, 1]";
         if (!(L2 is >= 0 and <= 1)) return $"L2 {F(L2)} is not in [0, 1]";
         return null;
     }

@@ -212,6 +212,13 @@ public sealed class CpuBackend<T> : IBackend<T> where T : unmanaged, IFloatingPo
     public void Add(View<T> x, View<T> y, View<T> destination) => TensorPrimitives.Add(S(x), S(y), S(destination));
 
     /// <inheritdoc/>
+    public void AddL1Gradient(View<T> parameters, View<T> decay, T lambda, View<T> gradients)
+    {
+        Span<T> theta = S(parameters), mask = S(decay), g = S(gradients);
+        for (var i = 0; i < g.Length; i++) g[i] += lambda * mask[i] * T.CreateTruncating(T.Sign(theta[i]));
+    }
+
+    /// <inheritdoc/>
     public bool AllFinite(View<T> x)
     {
         foreach (var v in S(x))

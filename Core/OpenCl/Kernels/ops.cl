@@ -31,6 +31,16 @@ __kernel void add(const int n, const __global float* x, const int xo, const __gl
     if (i < n) dst[dsto + i] = x[xo + i] + y[yo + i];
 }
 
+// g += λ·decay·sign(θ), sign(0) = 0
+__kernel void add_l1_gradient(const int n, const float lambda, const __global float* theta, const int to, const __global float* decay, const int dO,
+                              __global float* g, const int go) {
+    const int i = get_global_id(0);
+    if (i >= n) return;
+    const float t = theta[to + i];
+    const float s = t > 0.0f ? 1.0f : t < 0.0f ? -1.0f : 0.0f;
+    g[go + i] = g[go + i] + lambda * decay[dO + i] * s;
+}
+
 __kernel void prelu_forward(const int rows, const int cols, const __global float* z, const int zo,
                             const __global float* slope, const int so, __global float* a, const int ao) {
     const int i = get_global_id(0);

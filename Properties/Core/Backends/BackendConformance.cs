@@ -416,6 +416,23 @@ public abstract class BackendConformance<T>(IBackend<T> backend, double? toleran
     }
 
     [SeededProperty]
+    public void The_l1_gradient_adds_lambda_times_the_sign_where_the_mask_is_set(Seed seed)
+    {
+        var d = new Draws(seed.Rng);
+        var n = Size(d);
+        var theta = Place(d, Enumerable.Range(0, n).Select(_ => d.Pick(0.0, d.Normal(1))).ToArray());
+        var mask = Place(d, Enumerable.Range(0, n).Select(_ => d.Pick(0.0, 1.0)).ToArray());
+        var g = Place(d, Normal(d, n));
+        var lambda = Round(d.Uniform(0, 0.5));
+        var expected = Enumerable.Range(0, n).Select(i => new Expected(g.Values[i] + lambda * mask.Values[i] * Math.Sign(theta.Values[i]), Math.Abs(g.Values[i]) + lambda)).ToArray();
+        var what = $"{Name} L1 gradient of {n}, λ {lambda:G3}";
+        Backend.AddL1Gradient(theta.View, mask.View, T.CreateTruncating(lambda), g.View);
+        Near(what, Read(g), expected);
+        Unchanged(theta, what + " θ");
+        Unchanged(mask, what + " mask");
+    }
+
+    [SeededProperty]
     public void Clipping_scales_a_gradient_above_the_norm_and_leaves_one_below_it(Seed seed)
     {
         var d = new Draws(seed.Rng);

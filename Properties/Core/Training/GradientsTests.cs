@@ -43,6 +43,21 @@ public class GradientsTests
         Assert.NotEqual(Step(null).ToArray(), clipped.ToArray());
     }
 
+    /// <summary>L1 (issue 16's playground): one SGD step moves the weights by −η·(g + λ₁·sign θ) and the biases by −η·g alone.</summary>
+    [SeededProperty]
+    public void One_sgd_step_with_l1_adds_lambda_times_the_sign_on_weights_only(Seed seed)
+    {
+        var data = Generators.Spirals(10, 3, 0.2, seed.Rng).OneHotTargets(3);
+        var network = Network.Build(Layers.Serial(Layers.Dense(6, Inits.He, Inits.Normal(0.5)), Layers.Tanh, Layers.Dense(3)), 2).ThrowIfFail();
+        var theta = network.Init(seed.Rng.Fold(1));
+        var g = Gradients.OfLoss(Cpu, network, theta, Loss.SoftmaxCrossEntropy, data.Features, data.Targets).ThrowIfFail().ParameterGradients.ToArray();
+        var stepped = Train.Fit(network, theta, data, Loss.SoftmaxCrossEntropy, Optimiser.Sgd(0.5) with { L1 = 0.1 }, 1, data.Rows, 0, Cpu).ThrowIfFail().Params;
+        var mask = network.Layout.DecayMask();
+        for (var i = 0; i < theta.Length; i++)
+            Assert.Equal(theta.Values[i] - 0.5 * (g[i] + 0.1 * mask[i] * Math.Sign(theta.Values[i])), stepped.Values[i], 1e-6);
+        Assert.True(TrainingStep.Compile(network, Loss.SoftmaxCrossEntropy, Optimiser.Sgd(0.5) with { L1 = -1 }, Cpu, 4).IsFail);
+    }
+
     [Fact]
     public void The_input_gradient_of_a_class_score_is_that_row_of_a_linear_layer()
     {

@@ -137,4 +137,24 @@ public class PlaygroundServerTests
         var losses = Enumerable.Range(0, 6).Select(_ => run.Step().Match(l => l, e => throw new InvalidOperationException(e.Message))).ToArray();
         Assert.Equal(expected, losses);
     }
+
+    /// <summary>The real command: it prints its address on 127.0.0.1, serves the page there, and Ctrl+C stops it cleanly (exit 0).</summary>
+    [Fact]
+    public void The_command_serves_on_loopback_and_stops_on_ctrl_c()
+    {
+        string? page = null;
+        var r = PureProcessInterrupt.RunAndInterrupt(line =>
+        {
+            if (!line.StartsWith("playground: http://127.0.0.1:", StringComparison.Ordinal)) return false;
+            using var http = new HttpClient();
+            page = http.GetStringAsync(line["playground: ".Length..line.IndexOf(' ', "playground: ".Length)]).GetAwaiter().GetResult();
+            return true;
+        }, "playground", "--port", "0");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("<title>Pure playground</title>", page);
+        Assert.Contains("playground: stopped", r.Stdout);
+        var taken = PureCli.Run("playground", "--port", "70000");
+        Assert.Equal(2, taken.ExitCode);
+        Assert.Contains("--port: 70000 is not a port", taken.Stderr);
+    }
 }

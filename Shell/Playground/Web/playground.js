@@ -3,7 +3,7 @@
 "use strict";
 const $ = id => document.getElementById(id);
 const defaults = { dataset: "xor", noise: 0, test: 0.5, points: 400, batch: 10, seed: 0, features: ["x1", "x2"],
-  layers: [{ units: 4, activation: "tanh", dropout: 0 }, { units: 2, activation: "tanh", dropout: 0 }], init: "", optimizer: "sgd", lr: 0.03, l2: 0 };
+  layers: [{ units: 4, activation: "tanh", dropout: 0 }, { units: 2, activation: "tanh", dropout: 0 }], init: "", optimizer: "sgd", lr: 0.03, l1: 0, l2: 0 };
 const presets = {
   xor: [["two tanh layers", {}], ["one product feature, no hidden layer", { features: ["x1x2"], layers: [] }]],
   circle: [["squares, no hidden layer", { features: ["x1^2", "x2^2"], layers: [] }], ["four tanh units", { layers: [{ units: 4, activation: "tanh", dropout: 0 }] }]],
@@ -20,7 +20,7 @@ let settings = structuredClone(defaults), catalogue = null, run = null, source =
 // ---------- the fragment: a link reproduces the run exactly ----------
 function toFragment(s) {
   const p = new URLSearchParams({ dataset: s.dataset, noise: s.noise, test: s.test, points: s.points, batch: s.batch, seed: s.seed,
-    features: s.features.join(","), layers: s.layers.map(l => `${l.units}:${l.activation}:${l.dropout}`).join(","), init: s.init, optimizer: s.optimizer, lr: s.lr, l2: s.l2 });
+    features: s.features.join(","), layers: s.layers.map(l => `${l.units}:${l.activation}:${l.dropout}`).join(","), init: s.init, optimizer: s.optimizer, lr: s.lr, l1: s.l1, l2: s.l2 });
   return "#" + p.toString();
 }
 function fromFragment(hash) {
@@ -32,7 +32,7 @@ function fromFragment(hash) {
   if (p.has("layers")) s.layers = p.get("layers").split(",").filter(l => l).map(l => { const [u, a, d] = l.split(":"); return { units: +u, activation: a || "tanh", dropout: +(d || 0) }; });
   if (p.has("init")) s.init = p.get("init");
   if (p.has("optimizer")) s.optimizer = p.get("optimizer");
-  s.lr = num("lr", s.lr); s.l2 = num("l2", s.l2);
+  s.lr = num("lr", s.lr); s.l1 = num("l1", s.l1); s.l2 = num("l2", s.l2);
   return s;
 }
 
@@ -49,14 +49,14 @@ function render() {
     <label>units <input type="number" class="units" min="1" max="${catalogue.mostUnits}" value="${l.units}"></label>
     <label><select class="activation">${catalogue.activations.map(a => `<option ${a === l.activation ? "selected" : ""}>${a}</option>`).join("")}</select></label>
     <label>dropout <input type="number" class="dropout" min="0" max="0.9" step="0.05" value="${l.dropout}"></label></div>`).join("");
-  $("init").value = settings.init; $("optimizer").value = settings.optimizer; $("lr").value = settings.lr; $("l2").value = settings.l2;
+  $("init").value = settings.init; $("optimizer").value = settings.optimizer; $("lr").value = settings.lr; $("l1").value = settings.l1; $("l2").value = settings.l2;
 }
 function read() {
   const s = settings;
   s.dataset = $("dataset").value; s.noise = +$("noise").value; s.test = +$("test").value; s.points = +$("points").value; s.batch = +$("batch").value; s.seed = +$("seed").value;
   s.features = [...document.querySelectorAll("#features input:checked")].map(e => e.value);
   s.layers = [...document.querySelectorAll("#layers .layer")].map(e => ({ units: +e.querySelector(".units").value, activation: e.querySelector(".activation").value, dropout: +e.querySelector(".dropout").value }));
-  s.init = $("init").value; s.optimizer = $("optimizer").value; s.lr = +$("lr").value; s.l2 = +$("l2").value;
+  s.init = $("init").value; s.optimizer = $("optimizer").value; s.lr = +$("lr").value; s.l1 = +$("l1").value; s.l2 = +$("l2").value;
 }
 function changed() { read(); history_replace(); start(); }
 function history_replace() { history.length = 0; window.history.replaceState(null, "", toFragment(settings)); }
@@ -69,7 +69,7 @@ async function start() {
   render();
   if (settings.dataset === "csv" && !csv) { message("drop a CSV on the page (two numeric features and a label), or pick one above"); return; }
   const body = { settings: { dataset: settings.dataset, noise: settings.noise, testFraction: settings.test, batch: settings.batch, points: settings.points,
-    features: settings.features, layers: settings.layers, init: settings.init || null, optimizer: settings.optimizer, learningRate: settings.lr, l2: settings.l2, seed: settings.seed } };
+    features: settings.features, layers: settings.layers, init: settings.init || null, optimizer: settings.optimizer, learningRate: settings.lr, l1: settings.l1, l2: settings.l2, seed: settings.seed } };
   if (settings.dataset === "csv") { body.csv = csv.text; body.csvName = csv.name; }
   const response = await fetch("api/runs", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
   const answer = await response.json();
@@ -173,7 +173,7 @@ async function main() {
   $("init").innerHTML += catalogue.initialisers.map(i => `<option value="${i}">${i}</option>`).join("");
   settings = fromFragment(location.hash);
   render();
-  for (const id of ["dataset", "noise", "test", "points", "batch", "seed", "init", "optimizer", "lr", "l2"]) $(id).addEventListener("change", changed);
+  for (const id of ["dataset", "noise", "test", "points", "batch", "seed", "init", "optimizer", "lr", "l1", "l2"]) $(id).addEventListener("change", changed);
   $("features").addEventListener("change", changed);
   $("layers").addEventListener("change", changed);
   $("preset").addEventListener("change", () => {
