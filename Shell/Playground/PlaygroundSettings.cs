@@ -40,6 +40,10 @@ public sealed record PlaygroundSettings
     public string? Problem()
     {
         string F(double v) => v.ToString(CultureInfo.InvariantCulture);
+        // JSON may send null for any of these: a missing part is a message, not a crash
+        if (Dataset is null || Features is null || Layers is null || Optimizer is null) return "the settings lack a dataset, features, layers or an optimiser";
+        if (Layers.Any(l => l is null || l.Activation is null)) return "a layer lacks its units or its activation";
+        if (Features.Any(f => f is null)) return "a feature has no name";
         if (!Datasets.Contains(Dataset)) return $"unknown dataset '{Dataset}' (one of {string.Join(", ", Datasets)})";
         if (!(Noise is >= 0 and <= 1)) return $"noise {F(Noise)} is not in [0, 1]";
         if (!(TestFraction is > 0 and < 1)) return $"test fraction {F(TestFraction)} is not in (0, 1)";

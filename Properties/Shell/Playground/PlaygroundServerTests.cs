@@ -83,6 +83,11 @@ public class PlaygroundServerTests
         Assert.Equal("layer 1: 99 units, between 1 and 32", tooWide.GetProperty("error").GetString());
         var (deep, _) = await Post(Request(new { dataset = "xor", layers = Enumerable.Repeat(new { units = 2, activation = "tanh" }, 9).ToArray() }));
         Assert.Equal(HttpStatusCode.BadRequest, deep);
+        foreach (var json in new[] { """{"settings":{"layers":null}}""", """{"settings":{"features":null}}""", """{"settings":{"layers":[null]}}""", """{"settings":{"layers":[{"units":2,"activation":null}]}}""", "{" })
+        {
+            var r = await server.Http.PostAsync("api/runs", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+            Assert.True(r.StatusCode == HttpStatusCode.BadRequest, $"{json}: {(int)r.StatusCode}");
+        }
         var (big, tooBig) = await Post(Request(new { dataset = "csv" }, new string('1', PlaygroundData.MostCsvBytes + 1), "big.csv"));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, big);
         Assert.Contains("big.csv", tooBig.GetProperty("error").GetString());
