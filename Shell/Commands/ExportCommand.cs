@@ -26,8 +26,9 @@ public static class ExportCommand
 
     public static int Run(string modelPath, string onnxPath, long opset, TextWriter output)
     {
-        DistinctFiles.Check([new("model", modelPath)], [new("--onnx", onnxPath)]);
+        // the target first: an empty or odd path is a usage error before it is compared with anything
         AtomicFile.CheckTarget("--onnx", onnxPath);
+        DistinctFiles.Check([new("model", modelPath)], [new("--onnx", onnxPath)]);
         var saved = ModelFile.Load(modelPath);
         var network = saved.Network;
         var predictor = new OnnxPredictor(network, saved.Params, saved.State ?? network.InitialState(), saved.Loss, saved.Standardiser.Means.ToArray(),

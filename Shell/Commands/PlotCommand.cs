@@ -16,8 +16,8 @@ public static class PlotCommand
         command.SetAction(r =>
         {
             var (logPath, outPath) = (r.GetValue(log)!, r.GetValue(output)!);
-            DistinctFiles.Check([new("the log", logPath)], [new("--out", outPath)]);
             AtomicFile.CheckTarget("--out", outPath);
+            DistinctFiles.Check([new("the log", logPath)], [new("--out", outPath)]);
             var rows = TrainingLogFile.Read(logPath);
             Charts.TrainingCurves(outPath, $"Training curves from {Path.GetFileName(logPath)}",
                 rows.Select(e => (e.Epoch, e.Loss, e.Accuracy, e.ValidationLoss, e.ValidationAccuracy)).ToArray());

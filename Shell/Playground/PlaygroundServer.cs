@@ -28,6 +28,9 @@ public static class PlaygroundServer
     // a frame before the first epoch has no training loss yet: NaN travels as the string "NaN"
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
+    /// <summary>The largest request body read: a CSV at the cap, escaped, with the settings.</summary>
+    const long MostRequestBytes = 8L * PlaygroundData.MostCsvBytes;
+
     static readonly (string Path, string Resource, string Type)[] Files =
     [
         ("/", "index.html", "text/html; charset=utf-8"),
@@ -42,7 +45,7 @@ public static class PlaygroundServer
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Listen(System.Net.IPAddress.Loopback, port);
-            k.Limits.MaxRequestBodySize = 2 * PlaygroundData.MostCsvBytes;
+            k.Limits.MaxRequestBodySize = MostRequestBytes;
         });
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNameCaseInsensitive = true);
         var app = builder.Build();
@@ -58,7 +61,23 @@ public static class PlaygroundServer
             mostLayers = PlaygroundSettings.MostLayers, mostUnits = PlaygroundSettings.MostUnits, mostPoints = PlaygroundSettings.MostPoints,
             mostCsvBytes = PlaygroundData.MostCsvBytes, mostRuns = PlaygroundRuns.MostRuns,
         }, Json));
-        app.MapPost("/api/runs", (RunRequest request) => Create(request, runs));
+        app.MapPost("/api/runs", async (HttpRequest request) =>
+        {
+            RunRequest? body;
+            try
+            {
+                body = await JsonSerializer.DeserializeAsync<RunRequest>(request.Body, Json);
+            }
+            catch (JsonException e)
+            {
+                return Error(400, $"the request is not the playground's JSON: {e.Message}");
+            }
+            catch (BadHttpRequestException e)
+            {
+                return Error(e.StatusCode, e.Message);
+            }
+            return body is null ? Error(400, "the request is empty") : Create(body, runs);
+        });
         app.MapGet("/api/runs/{id}/events", (string id, HttpContext context) => Events(id, context, runs));
         app.MapPost("/api/runs/{id}/{action}", (string id, string action) => Control(id, action, runs));
         app.MapDelete("/api/runs/{id}", (string id) => runs.Remove(id) ? Results.NoContent() : Results.NotFound());

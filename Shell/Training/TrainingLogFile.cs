@@ -9,8 +9,15 @@ public static class TrainingLogFile
 {
     public static readonly string[] Columns = ["epoch", "loss", "accuracy", "val_loss", "val_accuracy", "seconds"];
 
+    /// <summary>Larger than any log pure writes (a million epochs is about 60 MB): past it, not a log.</summary>
+    public const long MostBytes = 256L << 20;
+
     public static IReadOnlyList<EpochReport> Read(string path)
     {
+        InputFile.Require(path);
+        // a device (/dev/zero) or a pipe never ends, and a huge file would be read as one header line
+        if (FileIdentity.Of(path) != FileIdentity.Kind.RegularFile) throw new CliException($"{path}: is not a regular file (a device, a pipe or a socket)");
+        if (new FileInfo(path).Length > MostBytes) throw new CliException($"{path}: {new FileInfo(path).Length:N0} bytes is not a training log (pure train --log writes about 60 bytes an epoch)");
         var rows = new List<EpochReport>();
         CsvTableReader.Scan(path, header =>
         {

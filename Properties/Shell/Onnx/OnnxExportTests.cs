@@ -100,6 +100,9 @@ public class OnnxExportTests
         var same = PureCli.Run("export", model, "--onnx", model);
         Assert.Equal(2, same.ExitCode);
         Assert.Contains("refusing to overwrite an input", same.Stderr);
+        var empty = PureCli.Run("export", model, "--onnx", "");
+        Assert.Equal(2, empty.ExitCode);
+        Assert.Contains("--onnx: the file name is empty", empty.Stderr);
         Assert.Equal(["m.safetensors"], Directory.GetFiles(folder).Select(Path.GetFileName));
     }
 

@@ -83,10 +83,13 @@ public class PlaygroundServerTests
         Assert.Equal("layer 1: 99 units, between 1 and 32", tooWide.GetProperty("error").GetString());
         var (deep, _) = await Post(Request(new { dataset = "xor", layers = Enumerable.Repeat(new { units = 2, activation = "tanh" }, 9).ToArray() }));
         Assert.Equal(HttpStatusCode.BadRequest, deep);
-        foreach (var json in new[] { """{"settings":{"layers":null}}""", """{"settings":{"features":null}}""", """{"settings":{"layers":[null]}}""", """{"settings":{"layers":[{"units":2,"activation":null}]}}""", "{" })
+        foreach (var json in new[] { """{"settings":{"layers":null}}""", """{"settings":{"features":null}}""", """{"settings":{"layers":[null]}}""",
+                     """{"settings":{"layers":[{"units":2,"activation":null}]}}""", "{", "garbage", "[]", "", """{"settings":{"seed":1e30}}""" })
         {
             var r = await server.Http.PostAsync("api/runs", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
             Assert.True(r.StatusCode == HttpStatusCode.BadRequest, $"{json}: {(int)r.StatusCode}");
+            // every refusal carries a message the page can show
+            Assert.False(string.IsNullOrEmpty(JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString()), json);
         }
         var (big, tooBig) = await Post(Request(new { dataset = "csv" }, new string('1', PlaygroundData.MostCsvBytes + 1), "big.csv"));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, big);

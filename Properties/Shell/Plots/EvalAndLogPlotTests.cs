@@ -67,6 +67,12 @@ public class EvalAndLogPlotTests
         Assert.Contains("bad2.csv:3: column 'loss': 'abc' is not a number", Bad("bad2.csv", header + "1,0.5,,,,0.1\n2,abc,,,,0.1\n"));
         Assert.Contains("bad3.csv:3: epoch 1 comes after epoch 2", Bad("bad3.csv", header + "2,0.5,,,,0.1\n1,0.4,,,,0.1\n"));
         Assert.Contains("bad4.csv: the log has no epochs", Bad("bad4.csv", header));
+        var device = PureCli.Run("plot", "/dev/zero", "--out", Path.Combine(folder, "zero.png"));
+        Assert.Equal(2, device.ExitCode);
+        Assert.Contains("/dev/zero: is not a regular file", device.Stderr);
+        var empty = PureCli.Run("plot", log, "--out", "");
+        Assert.Equal(2, empty.ExitCode);
+        Assert.Contains("--out: the file name is empty", empty.Stderr);
         var same = PureCli.Run("plot", log, "--out", log);
         Assert.Equal(2, same.ExitCode);
         Assert.Contains("refusing to overwrite an input", same.Stderr);

@@ -72,7 +72,7 @@ async function start() {
     features: settings.features, layers: settings.layers, init: settings.init || null, optimizer: settings.optimizer, learningRate: settings.lr, l1: settings.l1, l2: settings.l2, seed: settings.seed } };
   if (settings.dataset === "csv") { body.csv = csv.text; body.csvName = csv.name; }
   const response = await fetch("api/runs", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-  const answer = await response.json();
+  const answer = await response.json().catch(() => ({ error: `the server answered ${response.status} without a message` }));
   if (!response.ok) {
     message(answer.error); run = null;
     for (const id of ["output", "losses", "diagram"]) { const c = $(id); c.getContext("2d").clearRect(0, 0, c.width, c.height); }
