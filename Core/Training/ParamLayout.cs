@@ -17,18 +17,8 @@ public sealed record ParamSegment(string Name, int Offset, int Rows, int Cols, P
 public sealed class ParamLayout
 {
     /// <summary>Lays <paramref name="specs"/> out back to back, in order.</summary>
-    public ParamLayout(IEnumerable<ParamSpec> specs)
-    {
-        var segments = new List<ParamSegment>();
-        var offset = 0;
-        foreach (var s in specs)
-        {
-            segments.Add(new ParamSegment(s.Name, offset, s.Rows, s.Cols, s.Kind));
-            offset = checked(offset + s.Length); // a network past 2³¹ parameters is a bug upstream
-        }
-        Segments = segments;
-        Length = offset;
-    }
+    public ParamLayout(IEnumerable<ParamSpec> specs) =>
+        (Segments, Length) = BackToBack.Lay(specs, s => s.Length, (s, offset) => new ParamSegment(s.Name, offset, s.Rows, s.Cols, s.Kind));
 
     /// <summary>The segments in order, one per parameter.</summary>
     public IReadOnlyList<ParamSegment> Segments { get; }

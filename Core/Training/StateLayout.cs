@@ -9,18 +9,8 @@ public sealed record StateSegment(string Name, int Offset, int Length, float Ini
 public sealed class StateLayout
 {
     /// <summary>Lays <paramref name="specs"/> out back to back, in order.</summary>
-    public StateLayout(IEnumerable<StateSpec> specs)
-    {
-        var segments = new List<StateSegment>();
-        var offset = 0;
-        foreach (var s in specs)
-        {
-            segments.Add(new StateSegment(s.Name, offset, s.Length, s.Initial, s.Minimum));
-            offset = checked(offset + s.Length);
-        }
-        Segments = segments;
-        Length = offset;
-    }
+    public StateLayout(IEnumerable<StateSpec> specs) =>
+        (Segments, Length) = BackToBack.Lay(specs, s => s.Length, (s, offset) => new StateSegment(s.Name, offset, s.Length, s.Initial, s.Minimum));
 
     /// <summary>The segments in order, one per state vector.</summary>
     public IReadOnlyList<StateSegment> Segments { get; }
