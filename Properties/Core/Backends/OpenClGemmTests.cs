@@ -60,6 +60,12 @@ public class OpenClGemmTests
         var context = OpenClFixture.Context;
         var gemm = OpenClGemm.Tune(context, size: 256).ThrowIfFail();
         Assert.Contains((gemm.Tile, gemm.PerItem, gemm.Depth), OpenClGemm.Candidates);
+        AssertMultipliesASmallProduct(context, gemm);
+    }
+
+    /// <summary>[1 2 3; 4 5 6]·[7 8; 9 10; 11 12] = [58 64; 139 154] through <paramref name="gemm"/>.</summary>
+    internal static void AssertMultipliesASmallProduct(OpenClContext context, OpenClGemm gemm)
+    {
         float[] a = [1, 2, 3, 4, 5, 6], b = [7, 8, 9, 10, 11, 12];
         using var ba = context.Allocate(6);
         using var bb = context.Allocate(6);
